@@ -1,0 +1,35 @@
+export { explain } from './explain.js';
+export { diagnose } from './diagnose.js';
+export { compare } from './compare.js';
+export { registerLocale, resolveLocale } from './resolveLocale.js';
+export { registerCodes, defineCodes } from './registerCodes.js';
+export { sanitizeReason } from './sanitizeReason.js';
+export { isCloseCode, isWireCode, ENTRY_KEYS } from './catalogue.js';
+export { CAUSE_IDS } from './causes.js';
+export { en } from './locales/en.js';
+
+export type { ExplainOptions } from './explain.js';
+export type { DiagnoseOptions, Diagnosis, DiagnosedCause, Evidence } from './diagnose.js';
+export type { Comparison, ComparisonRow, CompareAspect } from './compare.js';
+export type { ResolvedLocale } from './resolveLocale.js';
+export type { SanitizedReason } from './sanitizeReason.js';
+export type { CodePack, CodeDefinition, CodeText } from './CodePack.js';
+export type { DiagnoseLocale, CauseText, LocaleEntry } from './DiagnoseLocale.js';
+export type { CauseId, CauseParams, EvidenceId, EvidenceParams, FingerprintId } from './causes.js';
+export type {
+  Category,
+  CloseInitiator,
+  CloseInput,
+  CodeInfo,
+  CodeRange,
+  Confidence,
+  DiagnoseContext,
+  DocLink,
+  EntryKey,
+  EntryText,
+  Explanation,
+  OutgoingFrame,
+  RetryAdvice,
+  RetryStrategy,
+  Sender,
+} from './types.js';

@@ -1,0 +1,335 @@
+import type { CauseId, CauseParams, EvidenceId, EvidenceParams, FingerprintId } from './causes.js';
+import type { CodeDefinition, CodePack } from './CodePack.js';
+import type { Confidence, DiagnoseContext, OutgoingFrame, RetryAdvice } from './types.js';
+
+/** A frame counts as "just sent" when it left within this window before the close... */
+const RECENT_MS = 5_000;
+/** ...or after the last incoming message (nothing happened on the socket since). */
+
+/** Below the smallest common default limit that drops TCP (uWebSockets maxPayloadLength, 16 KiB). */
+const LARGE_MESSAGE_BYTES = 16 * 1024;
+
+/**
+ * Idle timeouts commonly found on the path, in seconds: load balancers "usually 30 seconds"
+ * (python-websockets FAQ), nginx proxy_read_timeout and AWS ALB 60 s, Cloudflare about 100 s,
+ * uWebSockets idleTimeout 120 s, AWS API Gateway 10 min (../shared/close-codes.md §4.16, §7.1).
+ */
+const IDLE_TIMEOUTS_S = [30, 60, 100, 120, 600] as const;
+
+const TLS_ERROR = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO$|HOSTNAME_MISMATCH)/;
+
+export interface EvidenceRef {
+  readonly id: EvidenceId;
+  readonly params: EvidenceParams;
+}
+
+export interface Candidate {
+  readonly cause: CauseId;
+  readonly confidence: Confidence;
+  readonly params: CauseParams;
+  readonly evidence: readonly EvidenceRef[];
+  /** Overrides the cause's retry advice (a pack's code, a temporary DNS error). */
+  readonly retry?: RetryAdvice;
+}
+
+/** The facts a rule reads, computed once per diagnosis. */
+export interface Facts {
+  readonly code: number;
+  readonly reason: string;
+  readonly wasClean: boolean | undefined;
+  readonly ctx: DiagnoseContext;
+  readonly opened: boolean | undefined;
+  readonly closedAt: number | undefined;
+  /** The most recent outgoing frame, if it was "just sent". */
+  readonly justSent: OutgoingFrame | undefined;
+  readonly justSentAgoMs: number | undefined;
+  /** The largest frame sent in the recent window. */
+  readonly largestRecent: OutgoingFrame | undefined;
+  readonly invalidUtf8Recent: OutgoingFrame | undefined;
+  readonly idleSeconds: number | undefined;
+  readonly nearIdleTimeout: number | undefined;
+  readonly fingerprint: FingerprintId | undefined;
+  readonly pack: { readonly pack: CodePack; readonly def: CodeDefinition } | undefined;
+}
+
+export function gatherFacts(
+  code: number,
+  reason: string,
+  wasClean: boolean | undefined,
+  ctx: DiagnoseContext,
+  fingerprint: FingerprintId | undefined,
+  pack: Facts['pack'],
+): Facts {
+  const t = ctx.timestamps ?? {};
+  const frames = ctx.recentOutgoing ?? [];
+  const latest = Math.max(t.opened ?? -Infinity, t.lastMessageIn ?? -Infinity, t.lastMessageOut ?? -Infinity, frames.at(-1)?.at ?? -Infinity);
+  const closedAt = t.closed ?? (Number.isFinite(latest) ? latest : undefined);
+  const isRecent = (f: OutgoingFrame) =>
+    closedAt === undefined || closedAt - f.at <= RECENT_MS || (t.lastMessageIn !== undefined && f.at >= t.lastMessageIn);
+  const recent = frames.filter(isRecent);
+  const last = frames.at(-1);
+  const justSent = last && isRecent(last) ? last : undefined;
+  const largestRecent = recent.reduce<OutgoingFrame | undefined>((a, f) => (!a || f.bytes > a.bytes ? f : a), undefined);
+  const invalidUtf8Recent = [...recent].reverse().find((f) => f.kind === 'text' && f.utf8Valid === false);
+
+  const activity = Math.max(t.opened ?? -Infinity, t.lastMessageIn ?? -Infinity, t.lastMessageOut ?? -Infinity, last?.at ?? -Infinity);
+  const idleSeconds = closedAt !== undefined && Number.isFinite(activity) && ctx.opened !== false ? Math.round((closedAt - activity) / 1000) : undefined;
+  const idleExact = closedAt !== undefined && Number.isFinite(activity) ? (closedAt - activity) / 1000 : undefined;
+  const nearIdleTimeout = idleExact === undefined ? undefined : IDLE_TIMEOUTS_S.find((s) => idleExact >= s * 0.95 && idleExact <= s * 1.1 + 2);
+
+  return {
+    code,
+    reason,
+    wasClean,
+    ctx,
+    opened: ctx.opened,
+    closedAt,
+    justSent,
+    justSentAgoMs: justSent && closedAt !== undefined ? Math.max(0, Math.round(closedAt - justSent.at)) : undefined,
+    largestRecent,
+    invalidUtf8Recent,
+    idleSeconds,
+    nearIdleTimeout,
+    fingerprint,
+    pack,
+  };
+}
+
+const c = (cause: CauseId, confidence: Confidence, params: CauseParams, evidence: EvidenceRef[], retry?: RetryAdvice): Candidate =>
+  retry ? { cause, confidence, params, evidence, retry } : { cause, confidence, params, evidence };
+
+function reasonEvidence(f: Facts): EvidenceRef[] {
+  if (f.fingerprint) return [{ id: 'reason_matches', params: { reason: f.reason, fingerprint: f.fingerprint } }];
+  return f.reason ? [{ id: 'reason_given', params: { reason: f.reason } }] : [{ id: 'no_reason', params: {} }];
+}
+
+function lastFrameEvidence(f: Facts): EvidenceRef[] {
+  if (!f.justSent) return [];
+  return [{ id: 'last_frame', params: { kind: f.justSent.kind, bytes: f.justSent.bytes, agoMs: f.justSentAgoMs } }];
+}
+
+function idleEvidence(f: Facts): EvidenceRef {
+  return { id: 'idle_for', params: { seconds: f.idleSeconds, proxyTimeoutSeconds: f.nearIdleTimeout } };
+}
+
+/**
+ * The causes that fit this close, most likely first. Each rule names the evidence that
+ * raised it. Order within a code follows ../shared/close-codes.md §7.1.
+ */
+export function findCandidates(f: Facts): Candidate[] {
+  const { code, ctx } = f;
+  const out: Candidate[] = [];
+  const base: CauseParams = { code, ...(f.reason ? { reason: f.reason } : {}) };
+  const why = reasonEvidence(f);
+
+  if (!Number.isInteger(code) || code < 1000 || code > 4999) {
+    out.push(c('invalid_code_received', 'high', base, [{ id: 'code_not_valid', params: { code } }]));
+    return out;
+  }
+
+  if (ctx.heartbeatTimeout) {
+    out.push(c('dead_connection', 'high', base, [{ id: 'heartbeat_missed', params: {} }]));
+  }
+  if (ctx.connectTimeout && ctx.opened !== true) {
+    out.push(c('handshake_timeout', 'high', base, [{ id: 'connect_timeout', params: {} }, { id: 'never_opened', params: {} }]));
+  }
+
+  // The client started the close: what it sees is the server's echo (RFC 6455 §7.1.5 note).
+  if (ctx.initiator === 'client') {
+    const sent = ctx.clientClose?.code;
+    const echo = code === sent || code === 1005 || (code === 1000 && sent === undefined);
+    if (echo) {
+      out.push(c('own_close_echo', 'high', { ...base, ...(sent === undefined ? {} : { clientCode: sent }) }, [{ id: 'client_initiated', params: { clientCode: sent } }]));
+    } else if (code === 1002 && sent !== undefined && !isSendable(sent)) {
+      out.push(c('client_sent_bad_close_code', 'high', { ...base, clientCode: sent }, [{ id: 'client_initiated', params: { clientCode: sent } }]));
+    }
+  }
+
+  switch (code) {
+    case 1000:
+      if (f.fingerprint === 'uws_lifetime') out.push(c('lifetime_rotation', 'high', base, why));
+      else if (f.fingerprint === 'heartbeat_timeout') out.push(c('server_heartbeat_timeout', 'high', base, why));
+      else if (f.fingerprint === 'duplicate_session') out.push(c('duplicate_session', 'medium', base, why));
+      out.push(c('server_ended_session', ctx.initiator === 'server' ? 'high' : 'medium', base, why));
+      break;
+    case 1001:
+      if (f.fingerprint === 'idle_timeout') {
+        out.push(c('server_idle_timeout', 'high', { ...base, ...(f.idleSeconds === undefined ? {} : { idleSeconds: f.idleSeconds }) }, f.idleSeconds === undefined ? why : [...why, idleEvidence(f)]));
+      } else if (f.nearIdleTimeout === 30) {
+        out.push(c('server_idle_timeout', 'medium', { ...base, idleSeconds: f.idleSeconds }, [idleEvidence(f), ...why]));
+      }
+      out.push(c('server_going_away', f.fingerprint === 'shutdown' ? 'high' : 'medium', base, why));
+      break;
+    case 1002:
+      out.push(c('protocol_error', 'medium', base, why));
+      break;
+    case 1003:
+      if (f.fingerprint === 'spring_binary_unsupported') out.push(c('binary_on_text_endpoint', 'high', frameParams(base, f), [...why, ...lastFrameEvidence(f)]));
+      else if (f.fingerprint === 'spring_text_unsupported') out.push(c('text_on_binary_endpoint', 'high', frameParams(base, f), [...why, ...lastFrameEvidence(f)]));
+      if (f.justSent?.kind === 'binary') out.push(c('binary_on_text_endpoint', 'high', frameParams(base, f), [...lastFrameEvidence(f), ...why]));
+      else if (f.justSent?.kind === 'text') out.push(c('text_on_binary_endpoint', ctx.channel === 'text' ? 'low' : 'medium', frameParams(base, f), [...lastFrameEvidence(f), ...why]));
+      out.push(c('unsupported_data', 'low', base, [...why, { id: 'no_frames_recorded', params: {} }]));
+      break;
+    case 1004:
+      out.push(c('reserved_code', 'high', base, why));
+      break;
+    case 1005:
+      out.push(c('closed_without_code', f.wasClean === false ? 'medium' : 'high', base, why));
+      break;
+    case 1006:
+      out.push(...abnormal(f, base));
+      break;
+    case 1007: {
+      const inv = f.invalidUtf8Recent;
+      if (inv) {
+        out.push(c('invalid_utf8_sent', 'high', { ...base, bytes: inv.bytes }, [{ id: 'last_frame_invalid_utf8', params: { bytes: inv.bytes, agoMs: f.closedAt === undefined ? undefined : Math.round(f.closedAt - inv.at) } }, ...why]));
+      }
+      if (f.justSent?.kind === 'binary') out.push(c('binary_on_text_endpoint', 'high', frameParams(base, f), [...lastFrameEvidence(f), ...why]));
+      if (!inv && (f.fingerprint === 'auth' || f.fingerprint === 'duplicate_session' || f.fingerprint === 'forbidden')) {
+        out.push(c('server_misused_1007', 'high', base, why));
+      }
+      if (!inv && ctx.runtime === 'browser') out.push(c('server_misused_1007', 'medium', base, [{ id: 'browser_encodes_utf8', params: {} }, ...why]));
+      out.push(c('invalid_payload', inv ? 'low' : 'medium', base, [...why, ...lastFrameEvidence(f)]));
+      break;
+    }
+    case 1008:
+      if (f.fingerprint === 'too_many_fragments') out.push(c('too_many_fragments', 'high', base, why));
+      else if (f.fingerprint === 'auth') out.push(c('auth_rejected', 'high', base, why));
+      else if (f.fingerprint === 'forbidden') out.push(c('forbidden', 'high', base, why));
+      else if (f.fingerprint === 'rate_limit') out.push(c('rate_limited', 'high', base, why));
+      else if (f.fingerprint === 'duplicate_session') out.push(c('duplicate_session', 'high', base, why));
+      else if (f.fingerprint === 'too_big') out.push(c('message_too_big', 'medium', sizeParams(base, f), why));
+      out.push(c('policy_violation', f.reason ? 'medium' : 'low', base, [...why, ...lastFrameEvidence(f)]));
+      break;
+    case 1009: {
+      const big = f.largestRecent;
+      if (big) {
+        const ev: EvidenceRef[] = [{ id: 'largest_frame', params: { bytes: big.bytes } }];
+        if (ctx.maxMessageBytes !== undefined) ev.push({ id: 'declared_limit', params: { limit: ctx.maxMessageBytes } });
+        out.push(c('message_too_big', 'high', sizeParams(base, f), [...ev, ...why]));
+      } else {
+        out.push(c('message_too_big', 'medium', sizeParams(base, f), [{ id: 'no_frames_recorded', params: {} }, ...why]));
+      }
+      break;
+    }
+    case 1010:
+      out.push(c('missing_extension', 'high', base, why));
+      break;
+    case 1011:
+      if (f.fingerprint === 'pyws_keepalive') out.push(c('keepalive_timeout', 'high', base, why));
+      if (f.justSent) out.push(c('server_error_after_message', 'medium', { ...base, bytes: f.justSent.bytes }, [...lastFrameEvidence(f), ...why]));
+      out.push(c('server_error', 'medium', base, why));
+      break;
+    case 1012:
+      out.push(c('service_restart', 'high', base, why));
+      break;
+    case 1013:
+      out.push(c('overloaded', 'high', base, why));
+      break;
+    case 1014:
+      out.push(c('bad_gateway', 'high', base, why));
+      break;
+    case 1015:
+      out.push(c('tls_failure', 'high', base, why));
+      break;
+    case 3000:
+      if (f.fingerprint === 'sockjs_go_away') out.push(c('sockjs_go_away', 'high', base, why));
+      out.push(c('auth_rejected', 'high', base, why));
+      break;
+    case 3003:
+      out.push(c('forbidden', 'high', base, why));
+      break;
+    case 3008:
+      out.push(c('app_timeout', 'high', base, why));
+      break;
+    default:
+      if (code < 3000) {
+        out.push(c('reserved_code', 'high', base, why));
+      } else if (f.pack) {
+        const { pack, def } = f.pack;
+        const title = def.name;
+        const ev: EvidenceRef[] = ctx.protocol ? [{ id: 'subprotocol_pack', params: { protocol: ctx.protocol, packName: pack.name } }] : [];
+        out.push(c('pack_code', ctx.protocol === pack.subprotocol || !pack.subprotocol ? 'high' : 'medium', { ...base, packName: pack.name, packTitle: title, ...(ctx.protocol ? { protocol: ctx.protocol } : {}) }, [...ev, ...why], def.retry));
+      } else {
+        out.push(c('application_defined', 'low', base, why));
+        // A recognisable reason is a hint, never a claim about retrying an unknown code.
+        if (f.fingerprint === 'auth') out.push(c('auth_rejected', 'low', base, why, { retryable: 'unknown', strategy: 'unknown' }));
+      }
+  }
+  return out;
+}
+
+function abnormal(f: Facts, base: CauseParams): Candidate[] {
+  const { ctx } = f;
+  const out: Candidate[] = [];
+  const err = ctx.transportError?.code;
+  const errEv: EvidenceRef[] = ctx.transportError ? [{ id: 'transport_error', params: { errorCode: err, message: ctx.transportError.message } }] : [];
+
+  if (f.opened !== true) {
+    const never: EvidenceRef = { id: 'never_opened', params: {} };
+    const status = ctx.handshakeStatus;
+    if (status !== undefined) {
+      const ev: EvidenceRef[] = [never, { id: 'handshake_status', params: { status } }];
+      const p = { ...base, status };
+      if (status === 401 || status === 403 || status === 407) out.push(c('handshake_auth', 'high', p, ev, status === 403 ? { retryable: false, strategy: 'no' } : undefined));
+      else if (status === 404 || status === 410) out.push(c('handshake_not_found', 'high', p, ev));
+      else if (status === 502 || status === 503 || status === 504 || status === 429) out.push(c('handshake_unavailable', 'high', p, ev));
+      else out.push(c('handshake_rejected', 'high', p, ev));
+    }
+    if (err === 'ECONNREFUSED') out.push(c('connection_refused', 'high', { ...base, errorCode: err }, [never, ...errEv]));
+    else if (err === 'ENOTFOUND' || err === 'EAI_AGAIN' || err === 'EAI_FAIL' || err === 'EAI_NONAME') {
+      out.push(c('dns_failure', 'high', { ...base, errorCode: err }, [never, ...errEv], err === 'EAI_AGAIN' ? { retryable: true, strategy: 'backoff', delayMs: [0, 5000] } : undefined));
+    } else if (err && TLS_ERROR.test(err)) out.push(c('tls_failure', 'high', { ...base, errorCode: err }, [never, ...errEv]));
+    else if (err === 'ETIMEDOUT' || err === 'ECONNRESET' || /handshake has timed out/i.test(ctx.transportError?.message ?? '')) {
+      out.push(c('handshake_timeout', 'medium', { ...base, errorCode: err ?? '' }, [never, ...errEv]));
+    }
+    if (ctx.online === false) out.push(c('offline', 'high', base, [never, { id: 'offline', params: {} }]));
+    if (f.opened === false) {
+      out.push(
+        ctx.runtime === 'browser'
+          ? c('handshake_failed_opaque', 'high', base, [never, { id: 'browser_hides_handshake', params: {} }])
+          : c('handshake_failed_opaque', out.length ? 'low' : 'medium', base, [never, ...errEv]),
+      );
+      return out;
+    }
+  }
+
+  // The connection had opened (or nobody recorded whether it had).
+  if (err?.startsWith('WS_ERR_')) {
+    const p = { ...base, errorCode: err, ...(ctx.transportError?.message ? { reason: ctx.transportError.message } : {}) };
+    if (err === 'WS_ERR_INVALID_UTF8') out.push(c('server_sent_invalid_utf8', 'high', p, errEv));
+    else if (err === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' || err === 'WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH') out.push(c('incoming_too_big', 'high', p, errEv));
+    else if (err === 'WS_ERR_TOO_MANY_BUFFERED_PARTS') out.push(c('too_many_fragments', 'high', p, errEv));
+    else out.push(c('server_protocol_violation', 'high', p, errEv));
+  }
+  if (ctx.online === false) out.push(c('offline', 'high', base, [{ id: 'offline', params: {} }]));
+  else if (ctx.visibility === 'hidden' || (ctx.wentOfflineAt !== undefined && f.closedAt !== undefined && f.closedAt - ctx.wentOfflineAt < 60_000)) {
+    out.push(c('suspended', 'medium', base, [ctx.visibility === 'hidden' ? { id: 'page_hidden', params: {} } : { id: 'offline', params: {} }]));
+  }
+  if (f.justSent && f.justSent.bytes >= LARGE_MESSAGE_BYTES) {
+    out.push(c('size_limit_dropped', 'medium', { ...base, bytes: f.justSent.bytes }, [...lastFrameEvidence(f), { id: 'not_clean', params: {} }]));
+  }
+  if (f.nearIdleTimeout !== undefined && f.idleSeconds !== undefined) {
+    out.push(c('proxy_idle_timeout', 'medium', { ...base, idleSeconds: f.idleSeconds, proxyTimeoutSeconds: f.nearIdleTimeout }, [idleEvidence(f)]));
+  }
+  const openFor = ctx.timestamps?.opened !== undefined && f.closedAt !== undefined ? Math.round((f.closedAt - ctx.timestamps.opened) / 1000) : undefined;
+  out.push(c('connection_dropped', 'low', base, openFor === undefined ? [{ id: 'not_clean', params: {} }] : [{ id: 'open_for', params: { seconds: openFor } }, { id: 'not_clean', params: {} }]));
+  return out;
+}
+
+function frameParams(base: CauseParams, f: Facts): CauseParams {
+  return f.justSent ? { ...base, bytes: f.justSent.bytes } : base;
+}
+
+function sizeParams(base: CauseParams, f: Facts): CauseParams {
+  return {
+    ...base,
+    ...(f.largestRecent ? { bytes: f.largestRecent.bytes } : {}),
+    ...(f.ctx.maxMessageBytes !== undefined && f.largestRecent && f.largestRecent.bytes <= f.ctx.maxMessageBytes ? { limit: f.ctx.maxMessageBytes } : {}),
+  };
+}
+
+/** Codes a browser (and sockdoc) lets a client send: 1000 or 3000-4999. */
+function isSendable(code: number): boolean {
+  return code === 1000 || (Number.isInteger(code) && code >= 3000 && code <= 4999);
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup';
+import { packageBuild } from '../../scripts/tsup.shared';
+
+export default defineConfig(
+  packageBuild({
+    index: 'src/index.ts',
+    'locales/en': 'src/locales/en.ts',
+    'locales/zh-CN': 'src/locales/zh-CN.ts',
+    'packs/graphql-ws': 'src/packs/graphqlTransportWs.ts',
+  }),
+);
