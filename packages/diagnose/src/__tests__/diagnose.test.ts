@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose.js';
+import { zhCN } from '../locales/zh-CN.js';
+import type { DiagnoseContext, OutgoingFrame } from '../types.js';
+
+const T = 1_700_000_000_000;
+const sent = (kind: OutgoingFrame['kind'], bytes: number, agoMs = 5, utf8Valid?: boolean): OutgoingFrame => ({ kind, bytes, at: T - agoMs, ...(utf8Valid === undefined ? {} : { utf8Valid }) });
+const open = (extra: Partial<DiagnoseContext> = {}): DiagnoseContext => ({ runtime: 'node', opened: true, timestamps: { created: T - 10_000, opened: T - 9_000, closed: T }, ...extra });
+const never = (extra: Partial<DiagnoseContext> = {}): DiagnoseContext => ({ runtime: 'node', opened: false, timestamps: { created: T - 100, closed: T }, ...extra });
+
+describe('diagnose', () => {
+  it.each([
+    ['1003 right after a binary frame', { code: 1003 }, open({ recentOutgoing: [sent('text', 20, 3000), sent('binary', 12)] }), 'binary_on_text_endpoint', 'high'],
+    ['1007 right after a binary frame (server uses 1007 for 1003)', { code: 1007 }, open({ recentOutgoing: [sent('binary', 12)] }), 'binary_on_text_endpoint', 'high'],
+    ['1007 after invalid UTF-8 sent as text', { code: 1007 }, open({ recentOutgoing: [sent('text', 4, 10, false)] }), 'invalid_utf8_sent', 'high'],
+    ['1003 with Spring reason and no recorded frames', { code: 1003, reason: 'Binary messages not supported' }, open(), 'binary_on_text_endpoint', 'high'],
+    ['1003 with Spring text reason', { code: 1003, reason: 'Text messages not supported' }, open(), 'text_on_binary_endpoint', 'high'],
+    ['1009 after a large message', { code: 1009 }, open({ recentOutgoing: [sent('text', 70_000)], maxMessageBytes: 1_048_576 }), 'message_too_big', 'high'],
+    ['1009 with no record of sizes', { code: 1009 }, open(), 'message_too_big', 'medium'],
+    ['1006 never opened, HTTP 401', { code: 1006, wasClean: false }, never({ handshakeStatus: 401 }), 'handshake_auth', 'high'],
+    ['1006 never opened, HTTP 403', { code: 1006, wasClean: false }, never({ handshakeStatus: 403 }), 'handshake_auth', 'high'],
+    ['1006 never opened, HTTP 404', { code: 1006, wasClean: false }, never({ handshakeStatus: 404 }), 'handshake_not_found', 'high'],
+    ['1006 never opened, HTTP 503', { code: 1006, wasClean: false }, never({ handshakeStatus: 503 }), 'handshake_unavailable', 'high'],
+    ['1006 never opened, HTTP 426', { code: 1006, wasClean: false }, never({ handshakeStatus: 426 }), 'handshake_rejected', 'high'],
+    ['1006 never opened, refused', { code: 1006, wasClean: false }, never({ transportError: { code: 'ECONNREFUSED' } }), 'connection_refused', 'high'],
+    ['1006 never opened, DNS', { code: 1006, wasClean: false }, never({ transportError: { code: 'ENOTFOUND' } }), 'dns_failure', 'high'],
+    ['1006 never opened, TLS', { code: 1006, wasClean: false }, never({ transportError: { code: 'CERT_HAS_EXPIRED' } }), 'tls_failure', 'high'],
+    ['1006 never opened, self-signed', { code: 1006, wasClean: false }, never({ transportError: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } }), 'tls_failure', 'high'],
+    ['1006 never opened in a browser', { code: 1006, wasClean: false }, never({ runtime: 'browser' }), 'handshake_failed_opaque', 'high'],
+    ['1006 never opened while offline', { code: 1006, wasClean: false }, never({ runtime: 'browser', online: false }), 'offline', 'high'],
+    ['1006 client gave up on the handshake', { code: 1006, wasClean: false }, never({ connectTimeout: true }), 'handshake_timeout', 'high'],
+    ['1006 after ws failed on invalid UTF-8 from the server', { code: 1006, wasClean: false }, open({ transportError: { code: 'WS_ERR_INVALID_UTF8', message: 'Invalid WebSocket frame: invalid UTF-8 sequence' } }), 'server_sent_invalid_utf8', 'high'],
+    ['1006 after ws failed on an oversize incoming message', { code: 1006, wasClean: false }, open({ transportError: { code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' } }), 'incoming_too_big', 'high'],
+    ['1006 after ws failed on an invalid close code', { code: 1006, wasClean: false }, open({ transportError: { code: 'WS_ERR_INVALID_CLOSE_CODE' } }), 'server_protocol_violation', 'high'],
+    ['1006 after 61 s idle (nginx 60 s)', { code: 1006, wasClean: false }, open({ timestamps: { opened: T - 300_000, lastMessageIn: T - 61_000, lastMessageOut: T - 70_000, closed: T } }), 'proxy_idle_timeout', 'medium'],
+    ['1006 after 101 s idle (Cloudflare 100 s)', { code: 1006, wasClean: false }, open({ timestamps: { opened: T - 101_500, closed: T } }), 'proxy_idle_timeout', 'medium'],
+    ['1006 right after a 20 KiB message', { code: 1006, wasClean: false }, open({ recentOutgoing: [sent('binary', 20_480)] }), 'size_limit_dropped', 'medium'],
+    ['1006 while offline after open', { code: 1006, wasClean: false }, open({ runtime: 'browser', online: false }), 'offline', 'high'],
+    ['1006 with the page hidden', { code: 1006, wasClean: false }, open({ runtime: 'browser', visibility: 'hidden' }), 'suspended', 'medium'],
+    ['1006 with no other evidence', { code: 1006, wasClean: false }, open(), 'connection_dropped', 'low'],
+    ['1006 after a missed heartbeat', { code: 1006, wasClean: false }, open({ heartbeatTimeout: true }), 'dead_connection', 'high'],
+    ['1011 keepalive ping timeout', { code: 1011, reason: 'keepalive ping timeout' }, open(), 'keepalive_timeout', 'high'],
+    ['1011 right after a message', { code: 1011 }, open({ recentOutgoing: [sent('text', 100)] }), 'server_error_after_message', 'medium'],
+    ['1012 restart', { code: 1012 }, open(), 'service_restart', 'high'],
+    ['1013 overload', { code: 1013 }, open(), 'overloaded', 'high'],
+    ['1000 echo of the client\'s own close', { code: 1000, wasClean: true }, open({ initiator: 'client', clientClose: { code: 1000 } }), 'own_close_echo', 'high'],
+    ['1005 echo of close() without a code', { code: 1005, wasClean: true }, open({ initiator: 'client', clientClose: {} }), 'own_close_echo', 'high'],
+    ['1005 from the server', { code: 1005, wasClean: true }, open({ initiator: 'server' }), 'closed_without_code', 'high'],
+    ['1000 from the server', { code: 1000, wasClean: true }, open({ initiator: 'server' }), 'server_ended_session', 'high'],
+    ['1000 "please reconnect" (uWS maxLifetime)', { code: 1000, reason: 'please reconnect' }, open({ initiator: 'server' }), 'lifetime_rotation', 'high'],
+    ['1001 Tomcat idle timeout', { code: 1001, reason: 'The WebSocket session [12] idle timeout expired' }, open(), 'server_idle_timeout', 'high'],
+    ['1001 Tomcat idle timeout in Chinese', { code: 1001, reason: 'WebSocket会话[12]超时已过期' }, open(), 'server_idle_timeout', 'high'],
+    ['1001 Jetty idle timeout', { code: 1001, reason: 'Connection Idle Timeout' }, open(), 'server_idle_timeout', 'high'],
+    ['1001 shutdown', { code: 1001, reason: 'Container being shut down' }, open(), 'server_going_away', 'high'],
+    ['1002 after the client closed with a reserved code', { code: 1002 }, open({ initiator: 'client', clientClose: { code: 1004 } }), 'client_sent_bad_close_code', 'high'],
+    ['1008 token expired', { code: 1008, reason: 'Token expired' }, open(), 'auth_rejected', 'high'],
+    ['1008 auth failure in Chinese', { code: 1008, reason: '鉴权失败' }, open(), 'auth_rejected', 'high'],
+    ['1008 rate limit', { code: 1008, reason: 'RATE LIMIT exceeded' }, open(), 'rate_limited', 'high'],
+    ['1008 too many fragments (ws 8.21+)', { code: 1008, reason: 'Too many message fragments' }, open(), 'too_many_fragments', 'high'],
+    ['1007 used for auth by a Java server', { code: 1007, reason: '鉴权失败' }, open({ runtime: 'browser' }), 'server_misused_1007', 'high'],
+    ['1007 in a browser with no invalid frame recorded', { code: 1007 }, open({ runtime: 'browser', recentOutgoing: [sent('text', 10, 5, true)] }), 'server_misused_1007', 'medium'],
+    ['3000 SockJS "Go away!"', { code: 3000, reason: 'Go away!' }, open(), 'sockjs_go_away', 'high'],
+    ['3000 unauthorized', { code: 3000 }, open(), 'auth_rejected', 'high'],
+    ['1016-2999 received', { code: 2010 }, open(), 'reserved_code', 'high'],
+  ] as const)('should name the cause of %s', (_name, close, ctx, cause, confidence) => {
+    const d = diagnose(close, ctx);
+    expect(d.cause.id).toBe(cause);
+    expect(d.cause.confidence).toBe(confidence);
+    expect(d.cause.evidence.length).toBeGreaterThan(0);
+    expect(d.cause.fixes.length).toBeGreaterThan(0);
+  });
+
+  it('should name the size and the declared limit for a 1009', () => {
+    const d = diagnose({ code: 1009 }, open({ recentOutgoing: [sent('text', 70_000)], maxMessageBytes: 1_048_576 }));
+    expect(d.cause.detail).toContain('70,000 bytes');
+    expect(d.cause.detail).toContain('1,048,576 bytes');
+    expect(d.cause.evidence.map((e) => e.id)).toEqual(['largest_frame', 'declared_limit', 'no_reason']);
+  });
+
+  it('should not retry a 401 blindly and not at all after a 403', () => {
+    expect(diagnose({ code: 1006 }, never({ handshakeStatus: 401 })).retry.strategy).toBe('after_reauth');
+    expect(diagnose({ code: 1006 }, never({ handshakeStatus: 403 })).retry).toMatchObject({ retryable: false, strategy: 'no' });
+  });
+
+  it('should give 1012 a random 5-30 s delay and 1013 a slow backoff', () => {
+    expect(diagnose({ code: 1012 }, open()).retry).toMatchObject({ retryable: true, delayMs: [5000, 30000] });
+    expect(diagnose({ code: 1013 }, open()).retry.strategy).toBe('slow_backoff');
+  });
+
+  it('should say the browser cannot see why a handshake failed', () => {
+    const d = diagnose({ code: 1006, wasClean: false }, never({ runtime: 'browser' }));
+    expect(d.cause.evidence.map((e) => e.id)).toContain('browser_hides_handshake');
+    expect(d.cause.fixes[0]).toMatch(/DevTools/);
+  });
+
+  it('should keep the raw code and wasClean exactly as received', () => {
+    const d = diagnose({ code: 1006, reason: '', wasClean: false }, open());
+    expect(d).toMatchObject({ code: 1006, wasClean: false, reason: '' });
+    expect(diagnose({ code: 1000 }, {}).wasClean).toBeUndefined();
+  });
+
+  it('should list other fitting causes as alternatives', () => {
+    const d = diagnose({ code: 1006 }, open({ runtime: 'browser', visibility: 'hidden', timestamps: { opened: T - 300_000, lastMessageIn: T - 61_000, closed: T } }));
+    expect(d.cause.id).toBe('suspended');
+    expect(d.alternatives.map((a) => a.id)).toEqual(['proxy_idle_timeout', 'connection_dropped']);
+  });
+
+  it('should diagnose in Chinese with Chinese evidence', () => {
+    const d = diagnose({ code: 1003 }, open({ recentOutgoing: [sent('binary', 12)] }), { locale: zhCN });
+    expect(d.locale).toBe('zh-CN');
+    expect(d.cause.title).toBe('二进制消息发到了仅支持文本的端点');
+    expect(d.cause.evidence[0]!.text).toBe('最后发送的是 12 字节的二进制帧，在关闭前 5 毫秒。');
+    expect(d.summary).toMatch(/^1003 不支持的数据类型：/);
+  });
+
+  it('should never throw, whatever the input', () => {
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const values = [undefined, null, 0, -1, 1.5, Number.NaN, 'x', {}, [], true, 1006, 1e30];
+    for (let i = 0; i < 2000; i++) {
+      const close = { code: pick([...values, 1000 + Math.floor(rnd() * 4000)]), reason: pick([undefined, '', 'a'.repeat(Math.floor(rnd() * 500)), '\u0000\ud800x', 42]), wasClean: pick([true, false, undefined, 'yes']) };
+      const ctx = { opened: pick([true, false, undefined, 'no']), runtime: pick(['browser', 'node', 7]), recentOutgoing: pick([undefined, [], [sent('binary', Math.floor(rnd() * 1e6))], [{ kind: 'weird', bytes: -1, at: Number.NaN }]]), timestamps: pick([undefined, {}, { closed: T }, { opened: T - 61_000, closed: T }]), handshakeStatus: pick([undefined, 401, 999, -5]), transportError: pick([undefined, {}, { code: 'WS_ERR_X' }, { code: 'ENOTFOUND' }]), initiator: pick(['client', 'server', undefined]), clientClose: pick([undefined, {}, { code: 4000 }]) };
+      const d = diagnose(close as never, ctx as never, { locale: pick([undefined, 'zh', 'fr', '!!', zhCN]) as never });
+      expect(d.cause.title.length).toBeGreaterThan(0);
+    }
+    expect(diagnose(null as never, null as never).cause.id).toBe('invalid_code_received');
+  });
+});
