@@ -20,6 +20,8 @@ export interface Evidence {
 export interface DiagnosedCause {
   readonly id: CauseId;
   readonly confidence: Confidence;
+  /** `confidence` in the diagnosis language. */
+  readonly confidenceText: string;
   readonly title: string;
   readonly detail: string;
   readonly fixes: readonly string[];
@@ -82,6 +84,7 @@ export function diagnose(close: CloseInput, context: DiagnoseContext = {}, optio
     return {
       id: cand.cause,
       confidence: cand.confidence,
+      confidenceText: locale.confidence[cand.confidence],
       title: text.title,
       detail: text.detail(cand.params),
       fixes: text.fixes(cand.params),
