@@ -64,7 +64,12 @@ const RANGE_FACTS: Readonly<Record<'range_0_999' | 'range_protocol_unassigned' |
   not_a_code: fact('not_a_code', 'Not a close code', 'invalid', 'invalid', false, 'nobody', NO, [1002], [RFC_RANGES]),
 };
 
-/** Every entry key, in catalogue order. Tests and docs iterate over this. */
+/**
+ * Every entry key, in catalogue order. Tests and docs iterate over this.
+ *
+ * @example
+ * ENTRY_KEYS.map((k) => explain(SAMPLE_CODE[k]).title);
+ */
 export const ENTRY_KEYS: readonly EntryKey[] = [
   '1000', '1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009', '1010', '1011',
   '1012', '1013', '1014', '1015', '3000', '3003', '3008',
@@ -76,7 +81,13 @@ export const SAMPLE_CODE: Readonly<Record<EntryKey, number>> = Object.fromEntrie
   ENTRY_KEYS.map((k) => [k, /^\d+$/.test(k) ? Number(k) : ({ range_0_999: 999, range_protocol_unassigned: 2000, range_registered_unassigned: 3500, range_private: 4000, not_a_code: 5000 } as Record<string, number>)[k]!]),
 ) as Record<EntryKey, number>;
 
-/** Whether `code` is a close code at all: an integer in 1000-4999 (RFC 6455 §11.7). */
+/**
+ * Whether `code` is a close code at all: an integer in 1000-4999 (RFC 6455 §11.7).
+ *
+ * @example
+ * isCloseCode(1006); // true
+ * isCloseCode(5000); // false
+ */
 export function isCloseCode(code: number): boolean {
   return Number.isInteger(code) && code >= 1000 && code <= 4999;
 }
@@ -84,6 +95,10 @@ export function isCloseCode(code: number): boolean {
 /**
  * Whether a Close frame may carry `code` (the rule `ws` and undici apply on receipt):
  * 1000-1014 except 1004-1006, or 3000-4999.
+ *
+ * @example
+ * isWireCode(1006); // false: only ever reported locally
+ * isWireCode(4001); // true
  */
 export function isWireCode(code: number): boolean {
   return Number.isInteger(code) && ((code >= 1000 && code <= 1014 && (code < 1004 || code > 1006)) || (code >= 3000 && code <= 4999));

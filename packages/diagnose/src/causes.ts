@@ -63,7 +63,12 @@ export const CAUSES = {
 
 export type CauseId = keyof typeof CAUSES;
 
-/** Every cause id, for parity tests and docs. */
+/**
+ * Every cause id, for parity tests and docs.
+ *
+ * @example
+ * CAUSE_IDS.includes(diagnose({ code: 1012 }).cause.id); // true
+ */
 export const CAUSE_IDS = Object.keys(CAUSES) as CauseId[];
 
 /**

@@ -43,6 +43,9 @@ export interface ResolvedLocale {
  * Picks the text for a requested locale: an exact tag, then the same language and script
  * (BCP 47 likely subtags: `zh`, `zh-Hans`, `zh-Hans-CN`, `zh-SG` all match `zh-CN`), else English,
  * and says so in `fallback`.
+ *
+ * @example
+ * resolveLocale('fr'); // { locale: en, fallback: { requested: 'fr', used: 'en' } }
  */
 export function resolveLocale(requested: string | DiagnoseLocale | undefined, extra: readonly DiagnoseLocale[] = []): ResolvedLocale {
   if (requested === undefined) return { locale: en };

@@ -26,7 +26,13 @@ const fingerprints = {
   sockjs_go_away: 'a SockJS session close',
 };
 
-/** English text for the whole catalogue and every diagnosis sentence. */
+/**
+ * English text for the whole catalogue and every diagnosis sentence. The default locale.
+ *
+ * @example
+ * import { explain, en } from '@sockdoc/diagnose';
+ * explain(1006, { locale: en }).title; // 'Abnormal closure'
+ */
 export const en: DiagnoseLocale = {
   tag: 'en',
   name: 'English',

@@ -28,7 +28,14 @@ const fingerprints = {
   sockjs_go_away: 'SockJS 会话关闭',
 };
 
-/** 简体中文：整个目录与每一句诊断文字。 */
+/**
+ * Simplified Chinese text (简体中文) for the whole catalogue and every diagnosis sentence.
+ *
+ * @example
+ * import { explain } from '@sockdoc/diagnose';
+ * import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+ * explain(1006, { locale: zhCN }).title; // '异常关闭'
+ */
 export const zhCN: DiagnoseLocale = {
   tag: 'zh-CN',
   name: '简体中文',
