@@ -7,6 +7,7 @@ import type { RetryAdvice } from './types.js';
  */
 export const CAUSES = {
   own_close_echo: { retryable: false, strategy: 'no' },
+  client_aborted: { retryable: false, strategy: 'no' },
   server_ended_session: { retryable: false, strategy: 'no' },
   lifetime_rotation: { retryable: true, strategy: 'backoff', delayMs: [0, 5000] },
   server_heartbeat_timeout: { retryable: true, strategy: 'backoff', delayMs: [0, 5000] },

@@ -138,7 +138,10 @@ export function findCandidates(f: Facts): Candidate[] {
   if (ctx.initiator === 'client') {
     const sent = ctx.clientClose?.code;
     const echo = code === sent || code === 1005 || (code === 1000 && sent === undefined);
-    if (echo) {
+    if (code === 1006 && ctx.opened === false) {
+      // Closing a socket that is still connecting fails it: browsers and ws report 1006.
+      out.push(c('client_aborted', 'high', base, [{ id: 'client_initiated', params: { clientCode: sent } }, { id: 'never_opened', params: {} }]));
+    } else if (echo) {
       out.push(c('own_close_echo', 'high', { ...base, ...(sent === undefined ? {} : { clientCode: sent }) }, [{ id: 'client_initiated', params: { clientCode: sent } }]));
     } else if (code === 1002 && sent !== undefined && !isSendable(sent)) {
       out.push(c('client_sent_bad_close_code', 'high', { ...base, clientCode: sent }, [{ id: 'client_initiated', params: { clientCode: sent } }]));

@@ -45,6 +45,7 @@ describe('diagnose', () => {
     ['1013 overload', { code: 1013 }, open(), 'overloaded', 'high'],
     ['1000 echo of the client\'s own close', { code: 1000, wasClean: true }, open({ initiator: 'client', clientClose: { code: 1000 } }), 'own_close_echo', 'high'],
     ['1005 echo of close() without a code', { code: 1005, wasClean: true }, open({ initiator: 'client', clientClose: {} }), 'own_close_echo', 'high'],
+    ['1006 after the client closed while connecting', { code: 1006, wasClean: false }, never({ initiator: 'client', clientClose: {} }), 'client_aborted', 'high'],
     ['1005 from the server', { code: 1005, wasClean: true }, open({ initiator: 'server' }), 'closed_without_code', 'high'],
     ['1000 from the server', { code: 1000, wasClean: true }, open({ initiator: 'server' }), 'server_ended_session', 'high'],
     ['1000 "please reconnect" (uWS maxLifetime)', { code: 1000, reason: 'please reconnect' }, open({ initiator: 'server' }), 'lifetime_rotation', 'high'],

@@ -551,6 +551,11 @@ export const en: DiagnoseLocale = {
       detail: (p) => `The client started the closing handshake${p.clientCode === undefined ? ' without a code' : ` with ${p.clientCode}`}, and ${p.code} is what the server echoed back.`,
       fixes: () => ['Nothing to fix: this is the expected result of calling close().'],
     },
+    client_aborted: {
+      title: 'Your client closed the socket before it opened',
+      detail: () => 'close() was called while the handshake was still in progress; runtimes report that as 1006.',
+      fixes: () => ['Nothing to fix if that was intended; otherwise wait for the open event before closing.'],
+    },
     server_ended_session: {
       title: 'The server ended the session on purpose',
       detail: () => 'The server sent a normal closure without being asked to; it considers the session finished.',

@@ -554,6 +554,11 @@ export const zhCN: DiagnoseLocale = {
       detail: (p) => `客户端${p.clientCode === undefined ? '不带状态码' : `以 ${p.clientCode} `}发起了关闭握手，${p.code} 是服务器回送的关闭码。`,
       fixes: () => ['无需处理：这是调用 close() 的预期结果。'],
     },
+    client_aborted: {
+      title: '你的客户端在连接打开之前关闭了它',
+      detail: () => '握手尚未完成时就调用了 close()；运行时会把这种情况报告为 1006。',
+      fixes: () => ['如果这是有意为之，则无需处理；否则请等到 open 事件之后再关闭。'],
+    },
     server_ended_session: {
       title: '服务器有意结束了会话',
       detail: () => '服务器在客户端没有要求的情况下发送了正常关闭；它认为会话已经结束。',

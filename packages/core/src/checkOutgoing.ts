@@ -1,0 +1,136 @@
+import { ContractError, type ContractDetail } from './errors/ContractError.js';
+import { findLoneSurrogate, firstInvalidUtf8, fitsUtf8, isUtf8, utf8ByteLength } from './validation.js';
+import type { Channel } from './types.js';
+
+/** A message that passed the contract, ready for the socket. */
+export interface CheckedMessage {
+  readonly data: string | ArrayBuffer | ArrayBufferView | Blob;
+  readonly kind: 'text' | 'binary';
+  readonly bytes: number;
+  /** Set for bytes that must go out as a text frame (`sendText`). */
+  readonly asText?: true;
+}
+
+const toString = Object.prototype.toString;
+
+/** The value's type as a person would name it: `string`, `ArrayBuffer`, `Uint8Array`, `Blob`, `null`, ... */
+export function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  const t = typeof v;
+  if (t !== 'object' && t !== 'function') return t;
+  const tag = toString.call(v).slice(8, -1);
+  return tag === 'Object' ? ((v as object).constructor?.name ?? 'Object') : tag;
+}
+
+function isArrayBuffer(v: unknown): v is ArrayBuffer {
+  return v instanceof ArrayBuffer || toString.call(v) === '[object ArrayBuffer]';
+}
+
+function isBlob(v: unknown): v is Blob {
+  if (typeof Blob !== 'undefined' && v instanceof Blob) return true;
+  const b = v as Blob;
+  return typeof v === 'object' && v !== null && typeof b.size === 'number' && typeof b.type === 'string' && typeof b.arrayBuffer === 'function' && typeof b.slice === 'function';
+}
+
+/** A detached buffer (transferred to a worker, or resized away) reports 0 bytes and cannot be viewed. */
+function isDetached(buf: ArrayBuffer): boolean {
+  const flag = (buf as { detached?: boolean }).detached;
+  if (typeof flag === 'boolean') return flag;
+  try {
+    new Uint8Array(buf);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const CHANNEL_FIX = "Declare channel: 'binary' or 'mixed' if the server accepts binary data.";
+
+function refuse(code: ContractError['code'], rule: ContractError['rule'], close: ContractError['predictedClose'], detail: ContractDetail, message: string): never {
+  throw new ContractError(code, rule, close, detail, message);
+}
+
+const sizeOf = (bytes: number, type: string) => `(got ${type}, ${bytes} bytes)`;
+
+function tooBig(type: string, bytes: number, limit: number): never {
+  refuse('SOCKDOC_MESSAGE_TOO_BIG', 'size', 1009, { type, bytes, limit }, `Message of ${bytes} bytes exceeds maxMessageBytes = ${limit} ${sizeOf(bytes, type)}; the server would close with 1009. Split it, or send large data over HTTP.`);
+}
+
+/**
+ * Checks a string for the contract: right channel, well-formed UTF-16, within the size limit.
+ * Counts UTF-8 bytes only when the size limit cannot be decided from the length alone.
+ */
+export function checkString(s: string, channel: Channel, max: number | undefined): CheckedMessage {
+  if (channel === 'binary') {
+    refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type: 'string', bytes: utf8ByteLength(s) }, `Cannot send a string on a binary channel ${sizeOf(utf8ByteLength(s), 'string')}; a binary-only server would close with 1003. Send an ArrayBuffer or typed array, or declare channel: 'text' or 'mixed'.`);
+  }
+  const lone = findLoneSurrogate(s);
+  if (lone !== -1) {
+    const unit = s.charCodeAt(lone).toString(16).toUpperCase();
+    refuse('SOCKDOC_LONE_SURROGATE', 'utf16', 1007, { type: 'string', index: lone }, `Cannot send a string with a lone surrogate (U+${unit} at index ${lone}); it is not valid UTF-16, the runtime would silently replace it with U+FFFD, and a strict peer may close with 1007. Fix how the string was built (e.g. slicing between the two halves of an emoji).`);
+  }
+  if (max !== undefined && !fitsUtf8(s, max)) tooBig('string', utf8ByteLength(s), max);
+  return { data: s, kind: 'text', bytes: utf8ByteLength(s) };
+}
+
+/** Checks bytes (`ArrayBuffer`, any `ArrayBufferView`, `Blob`) for a binary frame. */
+export function checkBinary(data: unknown, channel: Channel, max: number | undefined): CheckedMessage {
+  let bytes: number;
+  const type = typeName(data);
+  if (ArrayBuffer.isView(data)) {
+    if (data.byteLength === 0 && isDetached(data.buffer as ArrayBuffer)) detached(type);
+    if (typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) unsendable(data, 'a view on a SharedArrayBuffer, which browsers refuse to send; copy it into an ArrayBuffer first');
+    bytes = data.byteLength;
+  } else if (isArrayBuffer(data)) {
+    if (data.byteLength === 0 && isDetached(data)) detached(type);
+    bytes = data.byteLength;
+  } else if (isBlob(data)) {
+    bytes = data.size;
+  } else return unsendable(data);
+  if (channel === 'text') {
+    refuse('SOCKDOC_BINARY_ON_TEXT_CHANNEL', 'channel', 1003, { type, bytes }, `Cannot send binary data on a text channel ${sizeOf(bytes, type)}; a text-only server would close with 1003. Send a string (e.g. JSON.stringify), use sendText() for UTF-8 bytes, or ${CHANNEL_FIX.charAt(0).toLowerCase()}${CHANNEL_FIX.slice(1)}`);
+  }
+  if (max !== undefined && bytes > max) tooBig(type, bytes, max);
+  return { data: data as ArrayBuffer | ArrayBufferView | Blob, kind: 'binary', bytes };
+}
+
+/** Checks UTF-8 bytes meant to go out as a text frame. */
+export function checkTextBytes(data: unknown, channel: Channel, max: number | undefined): CheckedMessage {
+  const type = typeName(data);
+  let view: Uint8Array;
+  if (ArrayBuffer.isView(data)) {
+    if (data.byteLength === 0 && isDetached(data.buffer as ArrayBuffer)) detached(type);
+    view = data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  } else if (isArrayBuffer(data)) {
+    if (data.byteLength === 0 && isDetached(data)) detached(type);
+    view = new Uint8Array(data);
+  } else return unsendable(data, 'sendText() takes UTF-8 bytes (Uint8Array, ArrayBuffer); use send() for strings');
+  if (channel === 'binary') {
+    refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type, bytes: view.byteLength }, `Cannot send a text frame on a binary channel ${sizeOf(view.byteLength, type)}; a binary-only server would close with 1003. Use send() with the bytes, or declare channel: 'text' or 'mixed'.`);
+  }
+  if (max !== undefined && view.byteLength > max) tooBig(type, view.byteLength, max);
+  if (!isUtf8(view)) {
+    const at = firstInvalidUtf8(view);
+    const hex = view[at]?.toString(16).toUpperCase().padStart(2, '0');
+    refuse('SOCKDOC_INVALID_UTF8', 'utf8', 1007, { type, bytes: view.byteLength, index: at }, `Cannot send bytes as text: they are not valid UTF-8 (byte 0x${hex} at offset ${at} of ${view.byteLength}); the server would close with 1007. Send them with send() as a binary frame, or base64-encode them.`);
+  }
+  return { data: view, kind: 'text', bytes: view.byteLength, asText: true };
+}
+
+/** Checks anything given to `send()`: strings and bytes pass on to their checks, the rest is refused. */
+export function checkOutgoing(data: unknown, channel: Channel, max: number | undefined): CheckedMessage {
+  if (typeof data === 'string') return checkString(data, channel, max);
+  return checkBinary(data, channel, max);
+}
+
+function detached(type: string): never {
+  refuse('SOCKDOC_DETACHED_BUFFER', 'sendable', undefined, { type, bytes: 0 }, `Cannot send a detached ${type} (it was transferred or resized away and has no bytes left). Send a copy made before the transfer.`);
+}
+
+function unsendable(v: unknown, hint?: string): never {
+  const type = typeName(v);
+  const why =
+    hint ??
+    (v !== null && typeof v === 'object' ? 'use sendJson() for objects and arrays' : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? 'convert it to a string first (String(value))' : 'send a string, an ArrayBuffer, a typed array or a Blob');
+  refuse('SOCKDOC_UNSENDABLE_VALUE', 'sendable', undefined, { type }, `Cannot send a value of type ${type}: ${why}. Nothing was sent (runtimes would coerce it to a string such as "[object Object]").`);
+}

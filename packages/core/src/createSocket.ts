@@ -1,0 +1,22 @@
+import { SocketClient } from './SocketClient.js';
+import type { SocketOptions } from './types.js';
+
+/**
+ * Creates a client. The runtime adapters wrap this with their WebSocket; use it directly
+ * only with an injected constructor (tests, other runtimes).
+ *
+ * @example
+ * import { createSocket } from '@sockdoc/core';
+ * import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+ *
+ * const socket = createSocket('wss://example.com/chat', {
+ *   WebSocket: globalThis.WebSocket,
+ *   channel: 'text',
+ *   maxMessageBytes: 64 * 1024,
+ *   locale: zhCN,
+ *   onDiagnosedClose: (d) => console.log(d.summary),
+ * });
+ */
+export function createSocket(url: string, options: SocketOptions): SocketClient {
+  return new SocketClient(url, options);
+}

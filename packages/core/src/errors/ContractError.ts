@@ -1,0 +1,37 @@
+import { SockdocError, type SockdocErrorCode } from './SockdocError.js';
+
+/** The rule of the outgoing contract a message broke. */
+export type ContractRule = 'channel' | 'utf16' | 'utf8' | 'size' | 'sendable' | 'json';
+
+/** What the refused value looked like. Never the payload itself. */
+export interface ContractDetail {
+  /** `string`, `ArrayBuffer`, `Uint8Array`, `Blob`, `number`, `object`, ... */
+  readonly type: string;
+  readonly bytes?: number;
+  /** Index of the lone surrogate (UTF-16 units) or of the first invalid UTF-8 byte. */
+  readonly index?: number;
+  readonly limit?: number;
+  /** For JSON: the path of the value that cannot be represented, e.g. `$.user.id`. */
+  readonly path?: string;
+}
+
+/**
+ * A message refused by the outgoing contract. Nothing was sent and the connection is still
+ * open. `predictedClose` is the close code a server would most likely have answered with.
+ *
+ * @example
+ * socket.on('violation', (e) => console.warn(e.code, e.predictedClose, e.detail));
+ */
+export class ContractError extends SockdocError {
+  override name = 'ContractError';
+  readonly rule: ContractRule;
+  readonly predictedClose: 1003 | 1007 | 1009 | undefined;
+  readonly detail: ContractDetail;
+
+  constructor(code: SockdocErrorCode, rule: ContractRule, predictedClose: ContractError['predictedClose'], detail: ContractDetail, message: string) {
+    super(code, message);
+    this.rule = rule;
+    this.predictedClose = predictedClose;
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,27 @@
+export { createSocket } from './createSocket.js';
+export { SocketClient } from './SocketClient.js';
+export { SockdocError, isSockdocError } from './errors/SockdocError.js';
+export { ContractError } from './errors/ContractError.js';
+export { CloseArgumentError } from './errors/CloseArgumentError.js';
+export { StateError } from './errors/StateError.js';
+export { OptionError } from './errors/OptionError.js';
+export { toJson } from './toJson.js';
+export { findLoneSurrogate, firstInvalidUtf8, isUtf8, utf8ByteLength, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './validation.js';
+
+export type { SockdocErrorCode } from './errors/SockdocError.js';
+export type { ContractRule, ContractDetail } from './errors/ContractError.js';
+export type {
+  Channel,
+  ConnectionStatus,
+  EvidenceSink,
+  IncomingData,
+  RawClose,
+  RuntimeAdapter,
+  SocketEvents,
+  SocketOptions,
+  SocketSnapshot,
+  UnsentMessage,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './types.js';
+export type { Diagnosis } from '@sockdoc/diagnose';

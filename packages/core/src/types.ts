@@ -1,0 +1,119 @@
+import type { DiagnoseContext, DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
+
+/** What a channel accepts: only strings, only bytes, or both. */
+export type Channel = 'text' | 'binary' | 'mixed';
+
+/** The subset of the WHATWG `WebSocket` the client uses. `ws` and browsers both fit. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  readonly protocol: string;
+  readonly extensions: string;
+  readonly bufferedAmount: number;
+  binaryType: string;
+  send(data: string | ArrayBuffer | ArrayBufferView | Blob): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: never) => void): void;
+  removeEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: never) => void): void;
+}
+
+/** A `WebSocket` constructor: `globalThis.WebSocket`, `ws`, or a test double. */
+export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
+
+/** Receives runtime evidence from an adapter. */
+export interface EvidenceSink {
+  handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void;
+  transportError(code: string | undefined, message: string | undefined): void;
+  environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void;
+}
+
+/**
+ * What a runtime adapter (`@sockdoc/browser`, `@sockdoc/node`) plugs into the core.
+ * The core itself never sniffs the environment.
+ */
+export interface RuntimeAdapter {
+  readonly runtime: 'browser' | 'node' | 'other';
+  /** Opens a socket. */
+  create(url: string, protocols: readonly string[] | undefined): WebSocketLike;
+  /** Attaches runtime-specific evidence to one socket (Node: HTTP status of a refused handshake). Returns a detach function. */
+  observe?(ws: WebSocketLike, sink: EvidenceSink): () => void;
+  /** Watches the environment for the client's lifetime (browser: online/offline, visibility, pagehide). Returns a stop function. */
+  watch?(sink: EvidenceSink): () => void;
+  /** Sends valid UTF-8 bytes as a text frame without decoding them (Node). Without it, the core decodes to a string. */
+  sendTextBytes?(ws: WebSocketLike, bytes: Uint8Array): void;
+}
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'closing' | 'closed';
+
+/** An immutable view of the client; a new object only when a field changed. */
+export interface SocketSnapshot {
+  readonly status: ConnectionStatus;
+  readonly url: string;
+  /** The negotiated subprotocol ('' when none). */
+  readonly protocol: string;
+  readonly extensions: string;
+  /** Messages accepted by send() and waiting for the socket to open. */
+  readonly queued: number;
+  /** The diagnosis of the most recent close. */
+  readonly lastClose: Diagnosis | undefined;
+  /** Number of connection attempts made so far (1 after the first connect()). */
+  readonly attempts: number;
+}
+
+/** The close exactly as the runtime reported it: never rewritten. */
+export interface RawClose {
+  readonly code: number;
+  readonly reason: string;
+  readonly wasClean: boolean;
+}
+
+/** A message that was accepted but never reached an open socket. */
+export interface UnsentMessage {
+  readonly data: string | ArrayBuffer | ArrayBufferView | Blob;
+  readonly kind: 'text' | 'binary';
+  readonly bytes: number;
+}
+
+export type IncomingData = string | ArrayBuffer | Blob | Uint8Array;
+
+/** Typed events of a {@link SocketClient}. */
+export interface SocketEvents {
+  open: [];
+  message: [data: IncomingData];
+  /** Every close, diagnosed. `raw` is exactly what the runtime reported. */
+  close: [diagnosis: Diagnosis, raw: RawClose];
+  /** A transport error (the runtime's error event), or an error thrown by onDiagnosedClose. */
+  error: [error: unknown];
+  /** A message refused by the outgoing contract (also thrown by send()). */
+  violation: [error: import('./errors/ContractError.js').ContractError];
+  state: [snapshot: SocketSnapshot];
+  /** Messages that were queued and can no longer be sent, handed back in order. */
+  unsent: [messages: readonly UnsentMessage[]];
+}
+
+export interface SocketOptions {
+  /** The WebSocket constructor to use (ignored when `adapter` is given). */
+  readonly WebSocket?: WebSocketConstructor;
+  /** A runtime adapter; `@sockdoc/browser` and `@sockdoc/node` pass theirs. */
+  readonly adapter?: RuntimeAdapter;
+  /** What the server accepts. Default `'text'`. */
+  readonly channel?: Channel;
+  /** Largest message in UTF-8 bytes the server accepts; larger ones are refused before sending. */
+  readonly maxMessageBytes?: number;
+  readonly protocols?: string | readonly string[];
+  /** Default `'arraybuffer'`, set on every socket the client opens. */
+  readonly binaryType?: 'arraybuffer' | 'blob';
+  /** Language of diagnoses: a locale object (`zhCN`) or a registered tag. Default English. */
+  readonly locale?: string | DiagnoseLocale;
+  /** Called with every close, diagnosed. */
+  readonly onDiagnosedClose?: (diagnosis: Diagnosis) => void;
+  /** Check outgoing messages against the contract. Default `true`; `false` only to reproduce server behaviour. */
+  readonly contract?: boolean;
+  /** Queue messages sent before the socket opens. Default `true`; `false` throws SOCKDOC_NOT_OPEN instead. */
+  readonly queue?: boolean | { readonly maxMessages?: number; readonly maxBytes?: number };
+  /** Give up on a handshake after this many ms (0 = never). Default 15000. */
+  readonly connectTimeout?: number;
+  /** Open on creation. Default `true`; `false` waits for `connect()` (SSR, lazy UIs). */
+  readonly autoConnect?: boolean;
+}
+
+export type { DiagnoseContext };

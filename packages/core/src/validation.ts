@@ -1,0 +1,120 @@
+// Pure checks behind the outgoing contract. Each has a native fast path and a portable
+// fallback that gives the same answer (tested against each other in validation.test.ts).
+
+type BufferLike = {
+  byteLength(s: string, enc: 'utf8'): number;
+  isUtf8?(b: ArrayBufferView | ArrayBuffer): boolean;
+};
+/** Node's Buffer, when present: native UTF-8 length and validation. Absent in browsers. */
+const NodeBuffer: BufferLike | undefined = (globalThis as { Buffer?: BufferLike }).Buffer;
+const nativeIsUtf8 = typeof NodeBuffer?.isUtf8 === 'function' ? NodeBuffer.isUtf8.bind(NodeBuffer) : undefined;
+const nativeByteLength = NodeBuffer ? (s: string) => NodeBuffer.byteLength(s, 'utf8') : undefined;
+const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
+
+let fatalDecoder: TextDecoder | undefined;
+function decoder(): TextDecoder | undefined {
+  if (fatalDecoder === undefined && typeof TextDecoder === 'function') fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  return fatalDecoder;
+}
+
+/** Index of the first lone surrogate in `s`, or -1 when `s` is well-formed UTF-16. */
+export function findLoneSurrogate(s: string): number {
+  if (hasIsWellFormed && (s as unknown as { isWellFormed(): boolean }).isWellFormed()) return -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** UTF-8 byte length of a well-formed string (lone surrogates count as U+FFFD, 3 bytes). */
+export function utf8ByteLength(s: string): number {
+  if (nativeByteLength) return nativeByteLength(s);
+  let bytes = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a pair: 2 units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/**
+ * Whether `s` fits in `max` UTF-8 bytes, counting only when the answer is not obvious:
+ * every UTF-16 unit is 1-3 bytes, so `length > max` never fits and `3 * length <= max` always does.
+ */
+export function fitsUtf8(s: string, max: number): boolean {
+  if (s.length > max) return false;
+  if (s.length * 3 <= max) return true;
+  return utf8ByteLength(s) <= max;
+}
+
+/** Whether `bytes` is valid UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF). */
+export function isUtf8(bytes: Uint8Array): boolean {
+  if (nativeIsUtf8) return nativeIsUtf8(bytes);
+  const d = decoder();
+  if (d) {
+    try {
+      d.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return firstInvalidUtf8(bytes) === -1;
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence, or -1. Portable; used to name the offending byte. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const x = b[i]!;
+    if (x < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (x >= 0xc2 && x <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (x >= 0xe0 && x <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (x >= 0xf0 && x <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i; // continuation byte, overlong lead (C0, C1) or F5-FF
+    if (i + need >= n) return i; // truncated sequence
+    let cp = x & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const y = b[i + k];
+      if (y === undefined || (y & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (y & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Whether browsers let script close with `code`: 1000 or 3000-4999 (WHATWG `close()`). */
+export function isSendableCloseCode(code: unknown): code is number {
+  return typeof code === 'number' && Number.isInteger(code) && (code === 1000 || (code >= 3000 && code <= 4999));
+}
+
+/** Longest close reason: 125-byte control frame minus the 2-byte code (RFC 6455 §5.5). */
+export const MAX_CLOSE_REASON_BYTES = 123;

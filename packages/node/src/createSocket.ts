@@ -1,0 +1,24 @@
+import { createSocket as createCoreSocket, type SocketClient, type SocketOptions } from '@sockdoc/core';
+import { nodeAdapter, type NodeAdapterOptions } from './nodeAdapter.js';
+
+export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebSocket'>, NodeAdapterOptions {}
+
+/**
+ * Creates a sockdoc client on Node's `ws`. A refused handshake is diagnosed from its HTTP status
+ * (a 401 is an auth failure, not a network failure); DNS, TLS and `ws` protocol errors are evidence too.
+ *
+ * @example
+ * import { createSocket } from '@sockdoc/node';
+ * import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+ *
+ * const socket = createSocket('wss://example.com/chat', {
+ *   headers: { Authorization: `Bearer ${token}` },
+ *   locale: zhCN,
+ *   onDiagnosedClose: (d) => console.log(d.summary),
+ * });
+ * socket.send(JSON.stringify({ hello: 'world' }));
+ */
+export function createSocket(url: string, options: NodeSocketOptions = {}): SocketClient {
+  const { headers, ws, ...rest } = options;
+  return createCoreSocket(url, { ...rest, adapter: nodeAdapter({ ...(headers ? { headers } : {}), ...(ws ? { ws } : {}) }) });
+}

@@ -1,0 +1,43 @@
+import WebSocket from 'isomorphic-ws';
+import type { ClientOptions } from 'ws';
+import type { IncomingMessage } from 'node:http';
+import type { RuntimeAdapter, WebSocketLike } from '@sockdoc/core';
+
+export interface NodeAdapterOptions {
+  /** HTTP headers for the upgrade request (e.g. Authorization). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Any other `ws` client option: `maxPayload`, `handshakeTimeout`, `agent`, `rejectUnauthorized`, `perMessageDeflate`, ... */
+  readonly ws?: ClientOptions;
+}
+
+type WsSocket = InstanceType<typeof WebSocket>;
+
+/**
+ * The Node runtime adapter: opens sockets with `ws` (through `isomorphic-ws`), reports the HTTP
+ * status and headers of a refused handshake, and sends UTF-8 bytes as text frames as they are.
+ *
+ * @example
+ * import { createSocket } from '@sockdoc/core';
+ * const socket = createSocket(url, { adapter: nodeAdapter({ headers: { Authorization: 'Bearer x' } }) });
+ */
+export function nodeAdapter(options: NodeAdapterOptions = {}): RuntimeAdapter {
+  const wsOptions: ClientOptions = { ...options.ws, headers: { ...options.ws?.headers, ...options.headers } };
+  return {
+    runtime: 'node',
+    create: (url, protocols) => new WebSocket(url, protocols ? [...protocols] : [], wsOptions) as unknown as WebSocketLike,
+    observe(socket, sink) {
+      const ws = socket as unknown as WsSocket;
+      // With a listener here ws does not abort the handshake itself: record, then terminate.
+      const onUnexpected = (_req: unknown, res: IncomingMessage) => {
+        const status = res.statusCode ?? 0;
+        sink.handshake(status, { ...res.headers });
+        sink.transportError(undefined, `Unexpected server response: ${status}`);
+        res.resume();
+        ws.terminate();
+      };
+      ws.on('unexpected-response', onUnexpected);
+      return () => ws.off('unexpected-response', onUnexpected);
+    },
+    sendTextBytes: (socket, bytes) => (socket as unknown as WsSocket).send(bytes, { binary: false }),
+  };
+}

@@ -1,0 +1,5 @@
+export { startTestServer } from './startTestServer.js';
+export type { TestServer, ReceivedFrame } from './startTestServer.js';
+export { startPythonServer } from './startPythonServer.js';
+export type { PythonServer } from './startPythonServer.js';
+export { sleep, waitFor } from './sleep.js';
