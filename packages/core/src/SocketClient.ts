@@ -199,7 +199,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   sendText(bytes: Uint8Array | ArrayBuffer): void {
     this.#deliver(
       this.#check(() => {
-        if (this.#contract) return checkTextBytes(bytes, this.#channel, this.#max);
+        if (this.#contract) return checkTextBytes(bytes, this.#channel, this.#max, this.#adapter.isUtf8);
         const view = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes) ? new Uint8Array((bytes as ArrayBufferView).buffer) : new Uint8Array(bytes);
         return { data: view, kind: 'text', bytes: view.byteLength, asText: true } as const;
       }),
@@ -296,7 +296,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       const view = msg.data as Uint8Array;
       if (this.#adapter.sendTextBytes) this.#adapter.sendTextBytes(ws, view);
       else ws.send((textDecoder ??= new TextDecoder()).decode(view));
-      this.#evidence.sent('text', msg.bytes, this.#contract ? true : isUtf8(view));
+      this.#evidence.sent('text', msg.bytes, this.#contract ? true : (this.#adapter.isUtf8 ?? isUtf8)(view));
     } else {
       ws.send(msg.data);
       this.#evidence.sent(msg.kind, msg.bytes, msg.kind === 'text' ? true : undefined);

@@ -95,7 +95,7 @@ export function checkBinary(data: unknown, channel: Channel, max: number | undef
 }
 
 /** Checks UTF-8 bytes meant to go out as a text frame. */
-export function checkTextBytes(data: unknown, channel: Channel, max: number | undefined): CheckedMessage {
+export function checkTextBytes(data: unknown, channel: Channel, max: number | undefined, validUtf8: (b: Uint8Array) => boolean = isUtf8): CheckedMessage {
   const type = typeName(data);
   let view: Uint8Array;
   if (ArrayBuffer.isView(data)) {
@@ -109,7 +109,7 @@ export function checkTextBytes(data: unknown, channel: Channel, max: number | un
     refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type, bytes: view.byteLength }, `Cannot send a text frame on a binary channel ${sizeOf(view.byteLength, type)}; a binary-only server would close with 1003. Use send() with the bytes, or declare channel: 'text' or 'mixed'.`);
   }
   if (max !== undefined && view.byteLength > max) tooBig(type, view.byteLength, max);
-  if (!isUtf8(view)) {
+  if (!validUtf8(view)) {
     const at = firstInvalidUtf8(view);
     const hex = view[at]?.toString(16).toUpperCase().padStart(2, '0');
     refuse('SOCKDOC_INVALID_UTF8', 'utf8', 1007, { type, bytes: view.byteLength, index: at }, `Cannot send bytes as text: they are not valid UTF-8 (byte 0x${hex} at offset ${at} of ${view.byteLength}); the server would close with 1007. Send them with send() as a binary frame, or base64-encode them.`);

@@ -38,6 +38,8 @@ export interface RuntimeAdapter {
   observe?(ws: WebSocketLike, sink: EvidenceSink): () => void;
   /** Watches the environment for the client's lifetime (browser: online/offline, visibility, pagehide). Returns a stop function. */
   watch?(sink: EvidenceSink): () => void;
+  /** A native UTF-8 validator (Node: `isUtf8` from node:buffer). Without it, `TextDecoder` in fatal mode. */
+  isUtf8?(bytes: Uint8Array): boolean;
   /** Sends valid UTF-8 bytes as a text frame without decoding them (Node). Without it, the core decodes to a string. */
   sendTextBytes?(ws: WebSocketLike, bytes: Uint8Array): void;
 }

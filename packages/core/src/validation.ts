@@ -1,13 +1,9 @@
 // Pure checks behind the outgoing contract. Each has a native fast path and a portable
 // fallback that gives the same answer (tested against each other in validation.test.ts).
 
-type BufferLike = {
-  byteLength(s: string, enc: 'utf8'): number;
-  isUtf8?(b: ArrayBufferView | ArrayBuffer): boolean;
-};
-/** Node's Buffer, when present: native UTF-8 length and validation. Absent in browsers. */
+type BufferLike = { byteLength(s: string, enc: 'utf8'): number };
+/** Node's Buffer, when present: native UTF-8 length. Absent in browsers. (Node's native UTF-8 validator, `isUtf8` from node:buffer, is injected by @sockdoc/node.) */
 const NodeBuffer: BufferLike | undefined = (globalThis as { Buffer?: BufferLike }).Buffer;
-const nativeIsUtf8 = typeof NodeBuffer?.isUtf8 === 'function' ? NodeBuffer.isUtf8.bind(NodeBuffer) : undefined;
 const nativeByteLength = NodeBuffer ? (s: string) => NodeBuffer.byteLength(s, 'utf8') : undefined;
 const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
 
@@ -61,9 +57,8 @@ export function fitsUtf8(s: string, max: number): boolean {
   return utf8ByteLength(s) <= max;
 }
 
-/** Whether `bytes` is valid UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF). */
+/** Whether `bytes` is valid UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF), with `TextDecoder` in fatal mode. */
 export function isUtf8(bytes: Uint8Array): boolean {
-  if (nativeIsUtf8) return nativeIsUtf8(bytes);
   const d = decoder();
   if (d) {
     try {

@@ -1,6 +1,7 @@
 import WebSocket from 'isomorphic-ws';
 import type { ClientOptions } from 'ws';
 import type { IncomingMessage } from 'node:http';
+import { isUtf8 } from 'node:buffer';
 import type { RuntimeAdapter, WebSocketLike } from '@sockdoc/core';
 
 export interface NodeAdapterOptions {
@@ -38,6 +39,7 @@ export function nodeAdapter(options: NodeAdapterOptions = {}): RuntimeAdapter {
       ws.on('unexpected-response', onUnexpected);
       return () => ws.off('unexpected-response', onUnexpected);
     },
+    isUtf8,
     sendTextBytes: (socket, bytes) => (socket as unknown as WsSocket).send(bytes, { binary: false }),
   };
 }

@@ -278,7 +278,7 @@ describe('createSocket (Node, real ws server)', () => {
     const seen: string[] = [];
     const stop = socket.subscribe(() => seen.push(socket.getSnapshot().status));
     socket.connect();
-    await new Promise((r) => socket.once('open', r));
+    await new Promise<void>((r) => socket.once('open', () => r()));
     const opened = socket.getSnapshot();
     expect(Object.isFrozen(opened)).toBe(true);
     socket.send('x');
