@@ -3,3 +3,4 @@ export type { TestServer, ReceivedFrame } from './startTestServer.js';
 export { startPythonServer } from './startPythonServer.js';
 export type { PythonServer } from './startPythonServer.js';
 export { sleep, waitFor } from './sleep.js';
+export { launchChromium, CHROMIUM_PATH } from './launchChromium.js';

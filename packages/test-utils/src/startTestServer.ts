@@ -20,6 +20,10 @@ export interface TestServer {
   readonly connections: Map<string, number>;
   /** Size limit of the `/limited` endpoint. */
   readonly limit: number;
+  /** Serves a static page over plain HTTP at `path` (for real-browser tests). */
+  serve(path: string, body: string, contentType?: string): void;
+  /** `http://127.0.0.1:<port><path>` */
+  httpUrl(path: string): string;
   close(): Promise<void>;
 }
 
@@ -42,7 +46,12 @@ const LIMIT = 1024;
  * - `/idle?ms=n`: closes 1001 "The WebSocket session [1] idle timeout expired" after n ms without messages.
  */
 export async function startTestServer(): Promise<TestServer> {
-  const http = createServer((_req, res) => res.writeHead(426).end('WebSocket only'));
+  const pages = new Map<string, { body: string; type: string }>();
+  const http = createServer((req, res) => {
+    const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (page) res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' }).end(page.body);
+    else res.writeHead(426).end('WebSocket only');
+  });
   const open = new WebSocketServer({ noServer: true });
   const limited = new WebSocketServer({ noServer: true, maxPayload: LIMIT });
   const sockets = new Set<Socket>();
@@ -76,6 +85,8 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     port,
     url: (path) => `ws://127.0.0.1:${port}${path}`,
+    httpUrl: (path) => `http://127.0.0.1:${port}${path}`,
+    serve: (path, body, type = 'text/html; charset=utf-8') => void pages.set(path, { body, type }),
     received,
     connections,
     limit: LIMIT,

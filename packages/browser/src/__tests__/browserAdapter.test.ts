@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestServer, type TestServer } from '@sockdoc/test-utils';
+import type { Diagnosis, SocketClient, WebSocketConstructor } from '@sockdoc/core';
+import { createSocket } from '../index.js';
+
+// happy-dom provides window, document and navigator; the socket is a real `ws` client to a real server.
+const WS = WebSocket as unknown as WebSocketConstructor;
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const opened = (s: SocketClient) => new Promise<void>((r) => s.once('open', () => r()));
+const closed = (s: SocketClient) => new Promise<Diagnosis>((r) => s.once('close', (d) => r(d)));
+
+describe('browser adapter (happy-dom)', () => {
+  it('should record an offline event as evidence of a drop', async () => {
+    const socket = createSocket(server.url('/drop'), { WebSocket: WS });
+    await opened(socket);
+    const done = closed(socket);
+    window.dispatchEvent(new Event('offline'));
+    socket.send('x');
+    const d = await done;
+    expect(d.cause).toMatchObject({ id: 'offline', confidence: 'high' });
+    window.dispatchEvent(new Event('online'));
+  });
+
+  it('should record a hidden page as evidence of a drop', async () => {
+    const socket = createSocket(server.url('/drop'), { WebSocket: WS });
+    await opened(socket);
+    const done = closed(socket);
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    socket.send('x');
+    const d = await done;
+    expect(d.cause).toMatchObject({ id: 'suspended', confidence: 'medium' });
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  });
+
+  it('should say the browser hides why a handshake failed rather than guess', async () => {
+    // In a browser the 401 is invisible to script; the adapter observes nothing, so neither do we.
+    const d = await closed(createSocket(server.url('/reject/401'), { WebSocket: WS }));
+    expect(d.cause.id).toBe('handshake_failed_opaque');
+    expect(d.cause.evidence.map((e) => e.id)).toContain('browser_hides_handshake');
+  });
+
+  it('should resolve a relative URL against the page', () => {
+    const socket = createSocket('/chat', { WebSocket: WS, autoConnect: false });
+    expect(socket.url).toBe(new URL('/chat', location.href).href.replace(/^http/, 'ws'));
+  });
+
+  it('should remove its window listeners when the socket closes', async () => {
+    const added: string[] = [];
+    const removed: string[] = [];
+    const add = window.addEventListener.bind(window);
+    const remove = window.removeEventListener.bind(window);
+    window.addEventListener = ((t: string, l: EventListener) => (added.push(t), add(t, l))) as typeof window.addEventListener;
+    window.removeEventListener = ((t: string, l: EventListener) => (removed.push(t), remove(t, l))) as typeof window.removeEventListener;
+    try {
+      const socket = createSocket(server.url('/echo'), { WebSocket: WS });
+      await opened(socket);
+      const done = closed(socket);
+      socket.close();
+      await done;
+    } finally {
+      window.addEventListener = add;
+      window.removeEventListener = remove;
+    }
+    expect(added.sort()).toEqual(['offline', 'online', 'pagehide', 'pageshow']);
+    expect(removed.sort()).toEqual(added.sort());
+  });
+});

@@ -1,0 +1,4 @@
+export { createSocket } from './createSocket.js';
+export { browserAdapter } from './browserAdapter.js';
+export type { BrowserSocketOptions } from './createSocket.js';
+export * from '@sockdoc/core';
