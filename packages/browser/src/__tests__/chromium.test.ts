@@ -107,7 +107,7 @@ describe('@sockdoc/browser in real Chromium', () => {
       const codes: string[] = [];
       for (const args of [[1001], [4000, '汉'.repeat(42)]] as const) {
         try {
-          socket.close(...(args as [number, string?]));
+          socket.close(...(args as unknown as [number, string?]));
         } catch (e) {
           codes.push((e as { code: string }).code);
         }
