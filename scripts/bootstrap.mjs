@@ -3,7 +3,7 @@
 // finds the pinned pnpm (or fetches it with npx), installs the workspace from the
 // committed lockfile, then runs the named root script through pnpm.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -23,7 +23,34 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/**
+ * The tests use real peers that npm cannot provide: Debian's Chromium (real-browser tests)
+ * and python3-websockets (an independent server). Install them with apt-get when missing.
+ */
+function ensureSystemPackages() {
+  const need = [];
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) need.push('chromium');
+  if (spawnSync('/usr/bin/python3', ['-c', 'import websockets'], { stdio: 'ignore' }).status !== 0) need.push('python3-websockets');
+  if (need.length === 0) return;
+  if (!existsSync('/usr/bin/apt-get')) {
+    console.error(`The tests need these Debian packages: ${need.join(', ')}. Install them (or set CHROMIUM_PATH), then run again.`);
+    process.exit(1);
+  }
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  console.log(`Installing Debian packages for the tests: ${need.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...need]]) {
+    const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
+    const r = spawnSync(cmd, rest, { stdio: 'inherit', env });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
+const args = process.argv.slice(2);
+const system = args[0] === '--system';
+if (system) args.shift();
+if (system) ensureSystemPackages();
 const [pnpm, ...pre] = pnpmCommand();
 run(pnpm, [...pre, 'install', '--frozen-lockfile', '--reporter=append-only']);
-const script = process.argv[2];
-if (script) run(pnpm, [...pre, 'run', script, ...process.argv.slice(3)]);
+const [script, ...rest] = args;
+if (script) run(pnpm, [...pre, 'run', script, ...rest]);

@@ -1,35 +1,93 @@
-import { compare, diagnose, explain, type Diagnosis } from '@sockdoc/diagnose';
+// The README's demo: sockdoc against a local server it starts itself.
+// Part 1 shows the outgoing contract refusing what would kill the connection; part 2 provokes
+// real closes (with the contract off) and prints each diagnosis in English and Chinese.
+import { diagnose, type Diagnosis } from '@sockdoc/diagnose';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+import { createSocket, isSockdocError, type NodeSocketOptions, type RawClose, type SocketClient } from '@sockdoc/node';
+import { startTestServer } from '@sockdoc/test-utils';
 
 const color = process.stdout.isTTY && !process.env['NO_COLOR'];
-const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
-const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+const paint = (code: number) => (s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+const bold = paint(1);
+const dim = paint(2);
+const red = paint(31);
+const green = paint(32);
 
-function show(title: string, d: Diagnosis): void {
-  console.log(`\n${bold(title)}`);
-  console.log(`  ${d.summary}`);
-  console.log(`  ${dim(`${d.cause.confidenceText}:`)} ${d.cause.detail}`);
-  for (const e of d.cause.evidence) console.log(`  ${dim('•')} ${e.text}`);
-  console.log(`  ${dim('→')} ${d.cause.fixes[0]}`);
+const server = await startTestServer();
+const deadline = setTimeout(() => {
+  console.error(red('demo: gave up after 50 s'));
+  process.exit(1);
+}, 50_000);
+
+function opened(socket: SocketClient): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('close', (d) => reject(new Error(d.summary)));
+  });
 }
 
-const now = Date.now();
-console.log(bold('sockdoc: every WebSocket close, explained'));
+function closed(socket: SocketClient): Promise<{ diagnosis: Diagnosis; raw: RawClose; evidence: Parameters<typeof diagnose>[1] }> {
+  return new Promise((resolve) => socket.once('close', (diagnosis, raw, evidence) => resolve({ diagnosis, raw, evidence })));
+}
 
-const e1007 = explain(1007);
-const z1007 = explain(1007, { locale: zhCN });
-console.log(`\n${bold(`explain(1007)`)}: ${e1007.title} / ${z1007.title}`);
-console.log(`  ${e1007.description}\n  ${z1007.description}`);
-console.log(`  ${dim('dead end:')} ${e1007.deadEnds[0]}\n  ${dim('无效的做法：')}${z1007.deadEnds[0]}`);
+function attempt(label: string, send: () => void): void {
+  try {
+    send();
+    console.log(`  ${green('sent')}     ${label}`);
+  } catch (e) {
+    if (!isSockdocError(e)) throw e;
+    console.log(`  ${red('refused')}  ${label}\n           ${bold(e.code)}\n           ${dim(e.message)}`);
+  }
+}
 
-const c = compare(1003, 1007);
-console.log(`\n${bold('compare(1003, 1007)')}`);
-for (const s of c.keyDifferences) console.log(`  - ${s}`);
+console.log(bold('\nsockdoc demo') + dim(` (local server at 127.0.0.1:${server.port})`));
 
-const binaryJustSent = { opened: true, recentOutgoing: [{ kind: 'binary' as const, bytes: 12, at: now - 4 }], timestamps: { opened: now - 2000, closed: now } };
-show('A text-only server closed with 1003 right after a binary frame', diagnose({ code: 1003, reason: '', wasClean: true }, binaryJustSent));
-show('同一次关闭，中文诊断', diagnose({ code: 1003, reason: '', wasClean: true }, binaryJustSent, { locale: zhCN }));
-show('A handshake refused with HTTP 401 (Node sees the status)', diagnose({ code: 1006, wasClean: false }, { runtime: 'node', opened: false, handshakeStatus: 401 }));
-show('握手被 HTTP 401 拒绝', diagnose({ code: 1006, wasClean: false }, { runtime: 'node', opened: false, handshakeStatus: 401 }, { locale: zhCN }));
-show('Dropped after 61 s of silence', diagnose({ code: 1006, wasClean: false }, { opened: true, timestamps: { opened: now - 61_200, closed: now } }));
-show('服务重启', diagnose({ code: 1012, reason: '', wasClean: true }, { opened: true }, { locale: zhCN }));
+// ── Part 1: the contract ────────────────────────────────────────────────────────────────────
+console.log(bold('\n1. The outgoing contract: a text-only endpoint, maxMessageBytes = 1024'));
+{
+  const socket = createSocket(server.url('/text-only'), { channel: 'text', maxMessageBytes: 1024 });
+  await opened(socket);
+  attempt('send(new Uint8Array([1, 2, 3]))', () => socket.send(new Uint8Array([1, 2, 3])));
+  attempt("send('emoji cut in half: \\ud83d')", () => socket.send('emoji cut in half: \ud83d'));
+  attempt('sendText(bytes [0x68 0x69 0xff])', () => socket.sendText(new Uint8Array([0x68, 0x69, 0xff])));
+  attempt("send('汉'.repeat(400))  // 1,200 UTF-8 bytes", () => socket.send('汉'.repeat(400)));
+  attempt('sendJson({ id: 10n })', () => socket.sendJson({ id: 10n }));
+  attempt("sendJson({ type: 'hello' })", () => socket.sendJson({ type: 'hello' }));
+  const echo = await new Promise((r) => socket.once('message', r));
+  console.log(`  ${dim('server echoed')} ${String(echo)} ${dim(`· connection still ${socket.getSnapshot().status}`)}`);
+  const done = closed(socket);
+  socket.close(1000, 'demo done');
+  await done;
+}
+
+// ── Part 2: real closes, diagnosed ──────────────────────────────────────────────────────────
+console.log(bold('\n2. Real closes (contract off where needed to provoke them), diagnosed in English and Chinese'));
+
+async function scenario(title: string, path: string, options: NodeSocketOptions, act?: (s: SocketClient) => void): Promise<void> {
+  const socket = createSocket(server.url(path), options);
+  const done = closed(socket);
+  if (act) {
+    await opened(socket);
+    act(socket);
+  }
+  const { diagnosis: en, raw, evidence } = await done;
+  const zh = diagnose(raw, evidence, { locale: zhCN });
+  console.log(`\n${bold(title)}  ${dim(`raw: code ${raw.code}, reason ${JSON.stringify(raw.reason)}, wasClean ${raw.wasClean}`)}`);
+  console.log(`  ${en.summary}`);
+  console.log(`  ${dim(`${en.cause.confidenceText} confidence · evidence:`)} ${en.cause.evidence.map((e) => e.text).join(' ')}`);
+  console.log(`  ${dim('fix:')} ${en.cause.fixes[0]}`);
+  console.log(`  ${zh.summary}`);
+  console.log(`  ${dim(`可信度${zh.cause.confidenceText} · 依据：`)}${zh.cause.evidence.map((e) => e.text).join('')}`);
+  console.log(`  ${dim('修复：')}${zh.cause.fixes[0]}`);
+}
+
+await scenario('1003 · binary sent to a text-only server', '/text-only', { contract: false }, (s) => s.send(new Uint8Array([0xde, 0xad])));
+await scenario('1007 · invalid UTF-8 sent as text', '/strict', { contract: false }, (s) => s.sendText(new Uint8Array([0xc3, 0x28])));
+await scenario('1009 · 2,000 bytes to a server that accepts 1,024', '/limited', { contract: false }, (s) => s.send('x'.repeat(2000)));
+await scenario('401 · handshake refused (Node sees the HTTP status; browsers cannot)', '/reject/401', {});
+await scenario('1012 · the server restarts', '/close/1012', {});
+await scenario('1006 · TCP dropped without a Close frame', '/drop', {}, (s) => s.send('anyone there?'));
+
+await server.close();
+clearTimeout(deadline);
+console.log(green('\nDone: every refused send named its rule, every close came with a cause, a fix and retry advice.\n'));

@@ -354,15 +354,12 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const raw: RawClose = { code: event.code, reason: event.reason, wasClean: event.wasClean };
     const ev = this.#evidence;
     if (ev.initiator !== 'client') ev.initiator = raw.code === 1006 ? 'unknown' : 'server';
-    const diagnosis = diagnose(
-      raw,
-      ev.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#snapshot.attempts - 1, ...this.#env }),
-      { ...(this.#locale === undefined ? {} : { locale: this.#locale }) },
-    );
+    const evidence = ev.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#snapshot.attempts - 1, ...this.#env });
+    const diagnosis = diagnose(raw, evidence, { ...(this.#locale === undefined ? {} : { locale: this.#locale }) });
     this.#stopWatching();
     this.#set({ status: 'closed', lastClose: diagnosis });
     this.#handBack();
-    this.emit('close', diagnosis, raw);
+    this.emit('close', diagnosis, raw, evidence);
     if (this.#onDiagnosedClose) {
       try {
         this.#onDiagnosedClose(diagnosis);

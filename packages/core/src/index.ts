@@ -1,6 +1,6 @@
 export { createSocket } from './createSocket.js';
 export { SocketClient } from './SocketClient.js';
-export { SockdocError, isSockdocError } from './errors/SockdocError.js';
+export { SockdocError, isSockdocError, ERROR_CODES } from './errors/SockdocError.js';
 export { ContractError } from './errors/ContractError.js';
 export { CloseArgumentError } from './errors/CloseArgumentError.js';
 export { StateError } from './errors/StateError.js';

@@ -81,8 +81,11 @@ export type IncomingData = string | ArrayBuffer | Blob | Uint8Array;
 export interface SocketEvents {
   open: [];
   message: [data: IncomingData];
-  /** Every close, diagnosed. `raw` is exactly what the runtime reported. */
-  close: [diagnosis: Diagnosis, raw: RawClose];
+  /**
+   * Every close, diagnosed. `raw` is exactly what the runtime reported; `evidence` is what the
+   * client recorded (no payloads), to re-diagnose in another language or save for `sockdoc diagnose`.
+   */
+  close: [diagnosis: Diagnosis, raw: RawClose, evidence: DiagnoseContext];
   /** A transport error (the runtime's error event), or an error thrown by onDiagnosedClose. */
   error: [error: unknown];
   /** A message refused by the outgoing contract (also thrown by send()). */

@@ -1,20 +1,29 @@
-/** Every stable error code sockdoc can throw. The code is the API; messages may improve. */
-export type SockdocErrorCode =
-  | 'SOCKDOC_BINARY_ON_TEXT_CHANNEL'
-  | 'SOCKDOC_TEXT_ON_BINARY_CHANNEL'
-  | 'SOCKDOC_LONE_SURROGATE'
-  | 'SOCKDOC_INVALID_UTF8'
-  | 'SOCKDOC_MESSAGE_TOO_BIG'
-  | 'SOCKDOC_UNSENDABLE_VALUE'
-  | 'SOCKDOC_DETACHED_BUFFER'
-  | 'SOCKDOC_JSON_UNREPRESENTABLE'
-  | 'SOCKDOC_INVALID_CLOSE_CODE'
-  | 'SOCKDOC_CLOSE_REASON_TOO_LONG'
-  | 'SOCKDOC_INVALID_CLOSE_REASON'
-  | 'SOCKDOC_NOT_OPEN'
-  | 'SOCKDOC_QUEUE_FULL'
-  | 'SOCKDOC_INVALID_OPTION'
-  | 'SOCKDOC_INVALID_URL';
+/**
+ * Every stable error code sockdoc can throw. The code is the API; messages may improve.
+ * docs/error-codes.md has one entry per code (a test keeps them in step).
+ *
+ * @example
+ * ERROR_CODES.includes(err.code);
+ */
+export const ERROR_CODES = [
+  'SOCKDOC_BINARY_ON_TEXT_CHANNEL',
+  'SOCKDOC_TEXT_ON_BINARY_CHANNEL',
+  'SOCKDOC_LONE_SURROGATE',
+  'SOCKDOC_INVALID_UTF8',
+  'SOCKDOC_MESSAGE_TOO_BIG',
+  'SOCKDOC_UNSENDABLE_VALUE',
+  'SOCKDOC_DETACHED_BUFFER',
+  'SOCKDOC_JSON_UNREPRESENTABLE',
+  'SOCKDOC_INVALID_CLOSE_CODE',
+  'SOCKDOC_CLOSE_REASON_TOO_LONG',
+  'SOCKDOC_INVALID_CLOSE_REASON',
+  'SOCKDOC_NOT_OPEN',
+  'SOCKDOC_QUEUE_FULL',
+  'SOCKDOC_INVALID_OPTION',
+  'SOCKDOC_INVALID_URL',
+] as const;
+
+export type SockdocErrorCode = (typeof ERROR_CODES)[number];
 
 /**
  * Base class of every error sockdoc throws. Check `code`, not the message.
