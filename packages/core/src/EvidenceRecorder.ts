@@ -12,7 +12,6 @@ export class EvidenceRecorder {
   lastIn: number | undefined;
   lastOut: number | undefined;
   handshakeStatus: number | undefined;
-  handshakeHeaders: Readonly<Record<string, string | string[] | undefined>> | undefined;
   transportError: { code?: string; message?: string } | undefined;
   initiator: CloseInitiator = 'unknown';
   clientClose: { code?: number; reason?: string } | undefined;

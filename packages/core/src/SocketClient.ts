@@ -106,7 +106,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const q = options.queue ?? true;
     this.#queueLimits = q === false ? undefined : q === true ? DEFAULT_QUEUE : { maxMessages: positiveOption('queue.maxMessages', q.maxMessages) ?? DEFAULT_QUEUE.maxMessages, maxBytes: positiveOption('queue.maxBytes', q.maxBytes) ?? DEFAULT_QUEUE.maxBytes };
     this.#connectTimeout = positiveOption('connectTimeout', options.connectTimeout, true) ?? DEFAULT_CONNECT_TIMEOUT;
-    this.#snapshot = Object.freeze({ status: 'idle', url: this.url, protocol: '', extensions: '', queued: 0, lastClose: undefined, attempts: 0 });
+    this.#snapshot = Object.freeze({ status: 'idle', url: this.url, protocol: '', extensions: '', queued: 0, lastClose: undefined, attempts: 0, handshakeResponse: undefined });
     this.subscribe = this.subscribe.bind(this);
     this.getSnapshot = this.getSnapshot.bind(this);
     if (options.autoConnect !== false) this.connect();
@@ -172,7 +172,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
         }
       }, this.#connectTimeout);
     }
-    this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '' });
+    this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined });
   }
 
   /**
@@ -394,7 +394,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     return {
       handshake: (status, headers) => {
         this.#evidence.handshakeStatus = status;
-        this.#evidence.handshakeHeaders = headers;
+        this.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
       },
       transportError: (code, message) => {
         this.#evidence.transportError = { ...(code ? { code } : {}), ...(message ? { message } : {}) };

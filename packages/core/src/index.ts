@@ -14,6 +14,7 @@ export type {
   Channel,
   ConnectionStatus,
   EvidenceSink,
+  HandshakeResponse,
   IncomingData,
   RawClose,
   RuntimeAdapter,

@@ -59,6 +59,14 @@ export interface SocketSnapshot {
   readonly lastClose: Diagnosis | undefined;
   /** Number of connection attempts made so far (1 after the first connect()). */
   readonly attempts: number;
+  /** The HTTP response of the last refused handshake, where the runtime exposes it (Node; never browsers). */
+  readonly handshakeResponse: HandshakeResponse | undefined;
+}
+
+/** Status and headers of a handshake the server answered with something other than 101. */
+export interface HandshakeResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /** The close exactly as the runtime reported it: never rewritten. */

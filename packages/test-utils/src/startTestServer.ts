@@ -39,6 +39,7 @@ const LIMIT = 1024;
  * - `/limited`: `maxPayload` = 1024 bytes; `ws` closes 1009 on larger messages.
  * - `/close/<code>?reason=...&after=ms`: closes with that code and reason after `after` ms (default 20).
  * - `/reject/<status>`: refuses the handshake with that HTTP status.
+ * - `/auth?token=t`: echoes, but refuses the handshake with 401 unless `Authorization: Bearer <t>` (default `good`).
  * - `/silent`: accepts TCP, never answers the upgrade.
  * - `/drop?after=ms`: drops TCP without a Close frame after `after` ms, or on the first message.
  * - `/send-invalid-utf8`: sends a text frame that is not valid UTF-8.
@@ -73,6 +74,10 @@ export async function startTestServer(): Promise<TestServer> {
       return;
     }
     if (path === '/silent') return; // keep the TCP connection, never answer
+    if (path === '/auth' && req.headers.authorization !== `Bearer ${url.searchParams.get('token') ?? 'good'}`) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nWWW-Authenticate: Bearer realm="sockdoc"\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const wss = path === '/limited' ? limited : open;
     wss.handleUpgrade(req, socket, head, (ws) => {
       connections.set(path, (connections.get(path) ?? 0) + 1);
@@ -114,6 +119,7 @@ function behave(ws: WebSocket, path: string, q: URLSearchParams, received: Recei
   }
   switch (path) {
     case '/echo':
+    case '/auth':
     case '/strict':
     case '/limited':
       ws.on('message', (d, b) => ws.send(record(d, b), { binary: b }));

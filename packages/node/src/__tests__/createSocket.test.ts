@@ -116,6 +116,16 @@ describe('createSocket (Node, real ws server)', () => {
     expect(diagnosis.cause.evidence.map((e) => e.text)).toContain(`The server answered the upgrade request with HTTP ${status}.`);
   });
 
+  it('should send the headers option and expose a refused handshake\'s status and headers', async () => {
+    const ok = await open('/auth', { headers: { Authorization: 'Bearer good' } });
+    expect(ok.getSnapshot().handshakeResponse).toBeUndefined();
+    ok.close();
+    const refused = createSocket(server.url('/auth'), { headers: { Authorization: 'Bearer stale' } });
+    const { diagnosis } = await closed(refused);
+    expect(diagnosis.cause.id).toBe('handshake_auth');
+    expect(refused.getSnapshot().handshakeResponse).toMatchObject({ status: 401, headers: { 'www-authenticate': 'Bearer realm="sockdoc"' } });
+  });
+
   it('should diagnose a server that accepts TCP but never answers the upgrade', async () => {
     const { diagnosis } = await connectAndClose('/silent', { connectTimeout: 300 });
     expect(diagnosis.cause).toMatchObject({ id: 'handshake_timeout', confidence: 'high' });
