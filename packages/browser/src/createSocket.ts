@@ -1,4 +1,4 @@
-import { createSocket as createCoreSocket, type SocketClient, type SocketOptions } from '@sockdoc/core';
+import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type SocketOptions } from '@sockdoc/core';
 import { browserAdapter } from './browserAdapter.js';
 
 export interface BrowserSocketOptions extends Omit<SocketOptions, 'adapter'> {}
@@ -14,16 +14,25 @@ export interface BrowserSocketOptions extends Omit<SocketOptions, 'adapter'> {}
  * socket.on('close', (d) => banner.textContent = d.summary);
  * socket.send(JSON.stringify({ hello: 'world' }));
  */
-export function createSocket(url: string, options: BrowserSocketOptions = {}): SocketClient {
-  const base = (globalThis as { location?: { href?: string } }).location?.href;
-  let resolved = url;
-  if (base) {
-    try {
-      resolved = new URL(url, base).href;
-    } catch {
-      // leave it to the core, which reports SOCKDOC_INVALID_URL
-    }
-  }
+export function createSocket(url: Dynamic<string>, options: BrowserSocketOptions = {}): SocketClient {
   const { WebSocket, ...rest } = options;
+  const resolved: Dynamic<string> =
+    typeof url === 'string'
+      ? absolute(url)
+      : () => {
+          const u = url();
+          return typeof u === 'string' ? absolute(u) : u.then(absolute);
+        };
   return createCoreSocket(resolved, { ...rest, adapter: browserAdapter(WebSocket) });
+}
+
+/** Resolves `url` against the page, as `new WebSocket()` does. */
+function absolute(url: string): string {
+  const base = (globalThis as { location?: { href?: string } }).location?.href;
+  if (!base) return url;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url; // the core reports SOCKDOC_INVALID_URL
+  }
 }

@@ -1,33 +1,47 @@
 import { EventEmitter } from 'eventemitter3';
-import { diagnose, type DiagnoseLocale } from '@sockdoc/diagnose';
+import { diagnose, type DiagnoseLocale, type Diagnosis } from '@sockdoc/diagnose';
 import { checkOutgoing, checkTextBytes, typeName, type CheckedMessage } from './checkOutgoing.js';
 import { EvidenceRecorder } from './EvidenceRecorder.js';
 import { CloseArgumentError } from './errors/CloseArgumentError.js';
 import { ContractError } from './errors/ContractError.js';
 import { OptionError } from './errors/OptionError.js';
 import { StateError } from './errors/StateError.js';
+import { Heartbeat, HEARTBEAT_DEFAULTS } from './Heartbeat.js';
+import { OutgoingQueue, toUnsent } from './OutgoingQueue.js';
+import { defaultDelay, isAuthFailure, resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
 import { toJson } from './toJson.js';
 import { findLoneSurrogate, isSendableCloseCode, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
 import type {
   Channel,
+  Dynamic,
   EvidenceSink,
   IncomingData,
   RawClose,
+  ReconnectPlan,
   RuntimeAdapter,
   SocketEvents,
   SocketOptions,
   SocketSnapshot,
-  UnsentMessage,
+  Timers,
   WebSocketLike,
 } from './types.js';
 
 const OPEN = 1;
-const DEFAULT_QUEUE = { maxMessages: 100, maxBytes: 1024 * 1024 };
 const DEFAULT_CONNECT_TIMEOUT = 15_000;
+/** How long a browser socket abandoned after a missed heartbeat may take to report its close before sockdoc reports it. */
+const ABANDON_GRACE_MS = 1_000;
+
+const GLOBAL_TIMERS: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+};
 
 let textDecoder: TextDecoder | undefined;
 
-function normalizeUrl(url: string): string {
+/** What follows a close: stop for a reason, or run an attempt after a plan's delay. */
+type Decision = { readonly stop: StopReason; readonly diagnosis: Diagnosis | undefined } | { readonly plan: ReconnectPlan; readonly run: () => void };
+
+export function normalizeUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -52,10 +66,21 @@ function positiveOption(name: string, v: unknown, allowZero = false): number | u
   return v;
 }
 
+const isThenable = <T,>(v: unknown): v is PromiseLike<T> => typeof (v as { then?: unknown } | null)?.then === 'function';
+
+function evaluate<T>(source: Dynamic<T>): T | PromiseLike<T> {
+  return typeof source === 'function' ? (source as () => T | Promise<T>)() : source;
+}
+
+function toProtocols(p: string | readonly string[] | undefined): readonly string[] | undefined {
+  return p === undefined ? undefined : typeof p === 'string' ? [p] : [...p];
+}
+
 /**
- * A WebSocket client that checks every outgoing message against a declared contract and
- * diagnoses every close. Create it with `createSocket` from `@sockdoc/browser`,
- * `@sockdoc/node`, or `@sockdoc/core` with an injected `WebSocket`.
+ * A WebSocket client that checks every outgoing message against a declared contract,
+ * diagnoses every close, and reconnects only when the diagnosis says a retry can help.
+ * Create it with `createSocket` from `@sockdoc/browser`, `@sockdoc/node`, or `@sockdoc/core`
+ * with an injected `WebSocket`.
  *
  * @example
  * const socket = createSocket('wss://example.com/chat', { WebSocket, channel: 'text' });
@@ -63,32 +88,44 @@ function positiveOption(name: string, v: unknown, allowZero = false): number | u
  * socket.send(JSON.stringify({ hello: 'world' }));
  */
 export class SocketClient extends EventEmitter<SocketEvents> {
-  readonly url: string;
   readonly #adapter: RuntimeAdapter;
   readonly #channel: Channel;
   readonly #max: number | undefined;
   readonly #contract: boolean;
-  readonly #protocols: readonly string[] | undefined;
   readonly #binaryType: 'arraybuffer' | 'blob';
   readonly #locale: string | DiagnoseLocale | undefined;
-  readonly #onDiagnosedClose: ((d: import('@sockdoc/diagnose').Diagnosis) => void) | undefined;
-  readonly #queueLimits: { maxMessages: number; maxBytes: number } | undefined;
+  readonly #onDiagnosedClose: ((d: Diagnosis) => void) | undefined;
+  readonly #queue: OutgoingQueue | undefined;
   readonly #connectTimeout: number;
+  readonly #reconnect: ResolvedReconnect | undefined;
+  readonly #refresh: SocketOptions['refresh'];
+  readonly #heartbeat: SocketOptions['heartbeat'];
+  readonly #timers: Timers;
+  readonly #random: () => number;
 
+  #urlSource: Dynamic<string>;
+  #protocolSource: Dynamic<string | readonly string[] | undefined>;
   #ws: WebSocketLike | undefined;
   #evidence = new EvidenceRecorder();
-  #queue: CheckedMessage[] = [];
-  #queueBytes = 0;
+  #generation = 0;
   #detach: (() => void) | undefined;
   #stopWatch: (() => void) | undefined;
-  #connectTimer: ReturnType<typeof setTimeout> | undefined;
+  #connectTimer: unknown;
+  #reconnectTimer: unknown;
+  #stableTimer: unknown;
+  #abandonTimer: unknown;
+  #beat: Heartbeat | undefined;
+  /** Consecutive failed attempts since the last stable connection. */
+  #failures = 0;
+  #neverOpened = 0;
+  #streakStart: number | undefined;
+  #refreshed = false;
   #env: { online?: boolean; visibility?: 'visible' | 'hidden'; wentOfflineAt?: number; hiddenAt?: number } = {};
   #listeners = new Set<() => void>();
   #snapshot: SocketSnapshot;
 
-  constructor(url: string, options: SocketOptions) {
+  constructor(url: Dynamic<string>, options: SocketOptions) {
     super();
-    this.url = normalizeUrl(url);
     const adapter = options.adapter ?? (options.WebSocket ? { runtime: 'other' as const, create: (u: string, p: readonly string[] | undefined) => new options.WebSocket!(u, p ? [...p] : undefined) } : undefined);
     if (!adapter) throw new OptionError('SOCKDOC_INVALID_OPTION', 'createSocket needs a WebSocket constructor or an adapter (got neither). Use @sockdoc/browser or @sockdoc/node, or pass { WebSocket }.');
     this.#adapter = adapter;
@@ -99,17 +136,50 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#contract = options.contract !== false;
     this.#channel = this.#contract ? channel : 'mixed';
     this.#max = this.#contract ? positiveOption('maxMessageBytes', options.maxMessageBytes) : undefined;
-    this.#protocols = options.protocols === undefined ? undefined : typeof options.protocols === 'string' ? [options.protocols] : [...options.protocols];
+    this.#urlSource = typeof url === 'string' ? normalizeUrl(url) : url;
+    this.#protocolSource = options.protocols;
     this.#binaryType = options.binaryType ?? 'arraybuffer';
     this.#locale = options.locale;
     this.#onDiagnosedClose = options.onDiagnosedClose;
     const q = options.queue ?? true;
-    this.#queueLimits = q === false ? undefined : q === true ? DEFAULT_QUEUE : { maxMessages: positiveOption('queue.maxMessages', q.maxMessages) ?? DEFAULT_QUEUE.maxMessages, maxBytes: positiveOption('queue.maxBytes', q.maxBytes) ?? DEFAULT_QUEUE.maxBytes };
+    if (typeof q === 'object') {
+      positiveOption('queue.maxMessages', q.maxMessages);
+      positiveOption('queue.maxBytes', q.maxBytes);
+      if (q.overflow !== undefined && q.overflow !== 'refuse' && q.overflow !== 'drop-oldest') {
+        throw new OptionError('SOCKDOC_INVALID_OPTION', `Option queue.overflow must be 'refuse' or 'drop-oldest' (got ${JSON.stringify(q.overflow)}).`);
+      }
+    }
+    this.#queue = q === false ? undefined : new OutgoingQueue(q === true ? {} : q);
     this.#connectTimeout = positiveOption('connectTimeout', options.connectTimeout, true) ?? DEFAULT_CONNECT_TIMEOUT;
-    this.#snapshot = Object.freeze({ status: 'idle', url: this.url, protocol: '', extensions: '', queued: 0, lastClose: undefined, attempts: 0, handshakeResponse: undefined });
+    this.#reconnect = resolveReconnect(options.reconnect);
+    this.#refresh = options.refresh;
+    this.#heartbeat = options.heartbeat;
+    if (this.#heartbeat) {
+      positiveOption('heartbeat.intervalMs', this.#heartbeat.intervalMs);
+      positiveOption('heartbeat.timeoutMs', this.#heartbeat.timeoutMs);
+    }
+    this.#timers = options.timers ?? GLOBAL_TIMERS;
+    this.#random = options.random ?? Math.random;
+    this.#snapshot = Object.freeze({
+      status: 'idle',
+      url: typeof this.#urlSource === 'string' ? this.#urlSource : '',
+      protocol: '',
+      extensions: '',
+      queued: 0,
+      lastClose: undefined,
+      attempts: 0,
+      handshakeResponse: undefined,
+      reconnect: undefined,
+      stopped: undefined,
+    });
     this.subscribe = this.subscribe.bind(this);
     this.getSnapshot = this.getSnapshot.bind(this);
     if (options.autoConnect !== false) this.connect();
+  }
+
+  /** The URL of the current (or last) connection attempt. */
+  get url(): string {
+    return this.#snapshot.url;
   }
 
   /**
@@ -134,7 +204,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   }
 
   /**
-   * Opens the connection if it is idle or closed. Messages queued meanwhile go out in order on open.
+   * Opens the connection if it is idle or closed (a new start: attempt counts reset), or
+   * reconnects now if a reconnect is scheduled. Queued messages go out in order on open.
    *
    * @example
    * const socket = createSocket(url, { WebSocket, autoConnect: false });
@@ -143,49 +214,32 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   connect(): void {
     const s = this.#snapshot.status;
     if (s === 'connecting' || s === 'open' || s === 'closing') return;
-    this.#evidence = new EvidenceRecorder();
-    this.#stopWatch ??= this.#adapter.watch?.(this.#sink());
-    let ws: WebSocketLike;
-    try {
-      ws = this.#adapter.create(this.url, this.#protocols);
-    } catch (err) {
-      // e.g. a SyntaxError for an invalid subprotocol: report it, never leave the state half-made.
-      this.#set({ status: 'closed', attempts: this.#snapshot.attempts + 1 });
-      this.#stopWatching();
-      this.emit('error', err);
-      this.#handBack();
+    if (s === 'reconnecting') {
+      this.#clearTimer('reconnect');
+      this.#attempt();
       return;
     }
-    this.#ws = ws;
-    ws.binaryType = this.#binaryType;
-    ws.addEventListener('open', this.#onOpen);
-    ws.addEventListener('message', this.#onMessage);
-    ws.addEventListener('error', this.#onError);
-    ws.addEventListener('close', this.#onClose);
-    this.#detach = this.#adapter.observe?.(ws, this.#sink());
-    if (this.#connectTimeout > 0) {
-      this.#connectTimer = setTimeout(() => {
-        this.#connectTimer = undefined;
-        if (this.#ws === ws && ws.readyState !== OPEN) {
-          this.#evidence.connectTimeout = true;
-          ws.close();
-        }
-      }, this.#connectTimeout);
-    }
-    this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined });
+    this.#failures = 0;
+    this.#neverOpened = 0;
+    this.#streakStart = undefined;
+    this.#refreshed = false;
+    this.#stopWatch ??= this.#adapter.watch?.(this.#sink());
+    this.#set({ stopped: undefined });
+    this.#attempt();
   }
 
   /**
    * Sends a string or bytes after checking the contract. Throws a `ContractError` (and emits
    * `violation`) when the message breaks it: nothing is sent and the connection stays open.
-   * Before the socket opens, the message is queued (or refused with `queue: false`).
+   * Returns `'sent'` when written to the open socket, `'queued'` when it waits for the socket
+   * to (re)open; a queued message is later `flushed`, `dropped` or handed back as `unsent`.
    *
    * @example
    * socket.send('{"type":"ping"}');
    * socket.send(new Uint8Array([1, 2])); // on a text channel: throws SOCKDOC_BINARY_ON_TEXT_CHANNEL
    */
-  send(data: string | ArrayBuffer | ArrayBufferView | Blob): void {
-    this.#deliver(this.#check(() => (this.#contract ? checkOutgoing(data, this.#channel, this.#max) : this.#unchecked(data))));
+  send(data: string | ArrayBuffer | ArrayBufferView | Blob): 'sent' | 'queued' {
+    return this.#deliver(this.#check(() => (this.#contract ? checkOutgoing(data, this.#channel, this.#max) : this.#unchecked(data))));
   }
 
   /**
@@ -196,8 +250,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * @example
    * socket.sendText(new TextEncoder().encode('héllo'));
    */
-  sendText(bytes: Uint8Array | ArrayBuffer): void {
-    this.#deliver(
+  sendText(bytes: Uint8Array | ArrayBuffer): 'sent' | 'queued' {
+    return this.#deliver(
       this.#check(() => {
         if (this.#contract) return checkTextBytes(bytes, this.#channel, this.#max, this.#adapter.isUtf8);
         const view = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes) ? new Uint8Array((bytes as ArrayBufferView).buffer) : new Uint8Array(bytes);
@@ -213,14 +267,14 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * @example
    * socket.sendJson({ type: 'join', room: 'general' });
    */
-  sendJson(value: unknown): void {
-    this.#deliver(this.#check(() => (this.#contract ? checkOutgoing(toJson(value), this.#channel, this.#max) : this.#unchecked(toJson(value)))));
+  sendJson(value: unknown): 'sent' | 'queued' {
+    return this.#deliver(this.#check(() => (this.#contract ? checkOutgoing(toJson(value), this.#channel, this.#max) : this.#unchecked(toJson(value)))));
   }
 
   /**
-   * Starts the closing handshake. `code` must be 1000 or 3000-4999 and `reason` at most 123
-   * UTF-8 bytes, exactly as browsers require, on every runtime. Queued messages are handed
-   * back through the `unsent` event.
+   * Closes for good: starts the closing handshake (or cancels a scheduled reconnect). `code`
+   * must be 1000 or 3000-4999 and `reason` at most 123 UTF-8 bytes, exactly as browsers require,
+   * on every runtime. Queued messages are handed back through the `unsent` event.
    *
    * @example
    * socket.close(1000, 'bye');
@@ -241,13 +295,13 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     const ws = this.#ws;
     const status = this.#snapshot.status;
-    if (!ws || status === 'closed' || status === 'idle') {
-      this.#stopWatching();
-      this.#set({ status: 'closed' });
-      this.#handBack();
+    if (status === 'closing' || status === 'closed') return;
+    if (!ws) {
+      // idle, reconnecting, or still resolving the URL: nothing is on the wire
+      this.#generation++;
+      this.#stop('closed_by_user', this.#snapshot.lastClose);
       return;
     }
-    if (status === 'closing') return;
     this.#evidence.initiator = 'client';
     this.#evidence.clientClose = { ...(code === undefined ? {} : { code }), ...(reason === undefined ? {} : { reason }) };
     this.#set({ status: 'closing' });
@@ -255,6 +309,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (code === undefined) ws.close();
     else ws.close(code, reason);
   }
+
+  // ── sending ─────────────────────────────────────────────────────────────────────────────
 
   #check(make: () => CheckedMessage): CheckedMessage {
     try {
@@ -271,24 +327,21 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     return checkOutgoing(data, 'mixed', undefined);
   }
 
-  #deliver(msg: CheckedMessage): void {
+  #deliver(msg: CheckedMessage): 'sent' | 'queued' {
     const ws = this.#ws;
-    if (ws && this.#snapshot.status === 'open') {
+    const status = this.#snapshot.status;
+    if (ws && status === 'open') {
       if (ws.readyState !== OPEN) throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send: the connection is closing (readyState ${ws.readyState}). Nothing was sent.`);
       this.#write(ws, msg);
-      return;
+      return 'sent';
     }
-    const status = this.#snapshot.status;
-    if (!this.#queueLimits || status === 'closed' || status === 'closing') {
-      throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send while the connection is ${status}${this.#queueLimits ? '' : ' and queueing is off'} (message of ${msg.bytes} bytes). Nothing was sent.`);
+    if (!this.#queue || status === 'closed' || status === 'closing') {
+      throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send while the connection is ${status}${this.#queue ? '' : ' and queueing is off'} (message of ${msg.bytes} bytes). Nothing was sent.`);
     }
-    const { maxMessages, maxBytes } = this.#queueLimits;
-    if (this.#queue.length + 1 > maxMessages || this.#queueBytes + msg.bytes > maxBytes) {
-      throw new StateError('SOCKDOC_QUEUE_FULL', `Cannot queue a message of ${msg.bytes} bytes: the queue holds ${this.#queue.length} messages, ${this.#queueBytes} bytes (limits ${maxMessages} messages, ${maxBytes} bytes). Nothing was queued.`);
-    }
-    this.#queue.push(msg);
-    this.#queueBytes += msg.bytes;
+    const dropped = this.#queue.push(msg);
     this.#set({ queued: this.#queue.length });
+    for (const m of dropped) this.emit('dropped', toUnsent(m));
+    return 'queued';
   }
 
   #write(ws: WebSocketLike, msg: CheckedMessage): void {
@@ -303,39 +356,122 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
   }
 
-  /** Hands queued messages back in order: they will not be sent by this connection. */
+  /** Hands queued messages back in order: they will not be sent by this client. */
   #handBack(): void {
-    if (this.#queue.length === 0) return;
-    const unsent: UnsentMessage[] = this.#queue.map((m) => ({ data: m.data, kind: m.kind, bytes: m.bytes }));
-    this.#queue = [];
-    this.#queueBytes = 0;
+    if (!this.#queue || this.#queue.length === 0) return;
+    const unsent = this.#queue.takeAll().map(toUnsent);
     this.#set({ queued: 0 });
     this.emit('unsent', unsent);
   }
 
+  // ── connecting ──────────────────────────────────────────────────────────────────────────
+
+  /** One connection attempt: resolve URL and protocols (maybe asynchronously), then open. */
+  #attempt(): void {
+    const generation = ++this.#generation;
+    this.#evidence = new EvidenceRecorder();
+    this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined, reconnect: undefined });
+    let url: string | PromiseLike<string>;
+    let protocols: string | readonly string[] | undefined | PromiseLike<string | readonly string[] | undefined>;
+    try {
+      url = evaluate(this.#urlSource);
+      protocols = evaluate(this.#protocolSource);
+    } catch (err) {
+      this.#resolveFailed(err);
+      return;
+    }
+    if (isThenable(url) || isThenable(protocols)) {
+      Promise.all([url, protocols]).then(
+        ([u, p]) => generation === this.#generation && this.#open(u, p),
+        (err: unknown) => generation === this.#generation && this.#resolveFailed(err),
+      );
+    } else this.#open(url, protocols);
+  }
+
+  #resolveFailed(err: unknown): void {
+    this.emit('error', err);
+    this.#apply(this.#decide(undefined, false));
+  }
+
+  #open(rawUrl: string, protocols: string | readonly string[] | undefined): void {
+    let url: string;
+    try {
+      url = normalizeUrl(rawUrl);
+    } catch (err) {
+      this.emit('error', err);
+      this.#stop('invalid_url', undefined);
+      return;
+    }
+    this.#set({ url });
+    let ws: WebSocketLike;
+    try {
+      ws = this.#adapter.create(url, toProtocols(protocols));
+    } catch (err) {
+      // e.g. a SyntaxError for an invalid subprotocol, or no WebSocket during SSR
+      this.emit('error', err);
+      this.#stop('invalid_url', undefined);
+      return;
+    }
+    this.#ws = ws;
+    ws.binaryType = this.#binaryType;
+    ws.addEventListener('open', this.#onOpen);
+    ws.addEventListener('message', this.#onMessage);
+    ws.addEventListener('error', this.#onError);
+    ws.addEventListener('close', this.#onClose);
+    this.#detach = this.#adapter.observe?.(ws, this.#sink());
+    if (this.#connectTimeout > 0) {
+      this.#connectTimer = this.#timers.setTimeout(() => {
+        this.#connectTimer = undefined;
+        if (this.#ws === ws && ws.readyState !== OPEN) {
+          this.#evidence.connectTimeout = true;
+          if (this.#adapter.terminate) this.#adapter.terminate(ws);
+          else ws.close();
+        }
+      }, this.#connectTimeout);
+    }
+  }
+
   #onOpen = (): void => {
     const ws = this.#ws!;
-    this.#clearConnectTimer();
+    this.#clearTimer('connect');
     this.#evidence.opened = Date.now();
     this.#evidence.protocol = ws.protocol;
+    this.#neverOpened = 0;
     this.#set({ status: 'open', protocol: ws.protocol ?? '', extensions: ws.extensions ?? '' });
-    const queued = this.#queue;
-    this.#queue = [];
-    this.#queueBytes = 0;
-    for (let i = 0; i < queued.length; i++) {
-      if (ws.readyState !== OPEN) {
-        this.#queue = queued.slice(i);
-        this.#queueBytes = this.#queue.reduce((n, m) => n + m.bytes, 0);
-        break;
-      }
-      this.#write(ws, queued[i]!);
+    if (this.#reconnect) {
+      this.#stableTimer = this.#timers.setTimeout(() => {
+        this.#stableTimer = undefined;
+        this.#failures = 0;
+        this.#streakStart = undefined;
+        this.#refreshed = false;
+      }, this.#reconnect.stableAfterMs);
     }
-    this.#set({ queued: this.#queue.length });
+    this.#startHeartbeat(ws);
+    this.#flush(ws);
     this.emit('open');
   };
 
+  #flush(ws: WebSocketLike): void {
+    if (!this.#queue || this.#queue.length === 0) return;
+    const queued = this.#queue.takeAll();
+    const written: CheckedMessage[] = [];
+    for (let i = 0; i < queued.length; i++) {
+      if (ws.readyState !== OPEN) {
+        this.#queue.unshift(queued.slice(i));
+        break;
+      }
+      this.#write(ws, queued[i]!);
+      written.push(queued[i]!);
+    }
+    this.#set({ queued: this.#queue.length });
+    if (written.length) this.emit('flushed', written.map(toUnsent));
+  }
+
   #onMessage = (event: { data: IncomingData }): void => {
     this.#evidence.lastIn = Date.now();
+    this.#beat?.alive();
+    const isPong = this.#heartbeat?.isPong;
+    if (isPong && !this.#adapter.ping && isPong(event.data)) return;
     this.emit('message', event.data);
   };
 
@@ -348,17 +484,21 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   };
 
   #onClose = (event: { code: number; reason: string; wasClean: boolean }): void => {
+    this.#closed({ code: event.code, reason: event.reason, wasClean: event.wasClean });
+  };
+
+  /** Handles the end of one connection: diagnose, report, then reconnect or stop. */
+  #closed(raw: RawClose): void {
     const ws = this.#ws;
     if (!ws) return;
     this.#release(ws);
-    const raw: RawClose = { code: event.code, reason: event.reason, wasClean: event.wasClean };
     const ev = this.#evidence;
     if (ev.initiator !== 'client') ev.initiator = raw.code === 1006 ? 'unknown' : 'server';
-    const evidence = ev.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#snapshot.attempts - 1, ...this.#env });
+    const evidence = ev.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#failures, ...this.#env });
     const diagnosis = diagnose(raw, evidence, { ...(this.#locale === undefined ? {} : { locale: this.#locale }) });
-    this.#stopWatching();
-    this.#set({ status: 'closed', lastClose: diagnosis });
-    this.#handBack();
+    const next: Decision = ev.initiator === 'client' ? { stop: 'closed_by_user', diagnosis } : this.#decide(diagnosis, ev.opened !== undefined);
+    // One snapshot for the close and what follows it, so `close` listeners see the next status.
+    this.#set({ lastClose: diagnosis, ...this.#stateFor(next) });
     this.emit('close', diagnosis, raw, evidence);
     if (this.#onDiagnosedClose) {
       try {
@@ -367,10 +507,173 @@ export class SocketClient extends EventEmitter<SocketEvents> {
         this.emit('error', err);
       }
     }
-  };
+    this.#apply(next);
+  }
+
+  // ── reconnecting ────────────────────────────────────────────────────────────────────────
+
+  /** Decides what follows a failed attempt or a dropped connection. Updates only the counters. */
+  #decide(diagnosis: Diagnosis | undefined, wasOpen: boolean): Decision {
+    const policy = this.#reconnect;
+    if (!policy) return { stop: 'reconnect_disabled', diagnosis };
+    const now = Date.now();
+    this.#failures++;
+    this.#neverOpened = wasOpen ? 0 : this.#neverOpened + 1;
+    this.#streakStart ??= now;
+    const attempt = this.#failures;
+
+    if (diagnosis && isAuthFailure(diagnosis)) {
+      if (!this.#refresh || this.#refreshed) return { stop: 'auth_failed', diagnosis };
+      this.#refreshed = true;
+      return { plan: { attempt, delayMs: 0, diagnosis }, run: this.#refreshThenAttempt(diagnosis) };
+    }
+    const custom = diagnosis ? policy.shouldReconnect?.(diagnosis, attempt) : undefined;
+    const retry = custom ?? (diagnosis ? diagnosis.retry.retryable === true : true);
+    if (!retry) return { stop: 'not_retryable', diagnosis };
+    if (attempt > policy.maxAttempts || this.#neverOpened > policy.maxAttemptsNeverOpened) return { stop: 'max_attempts', diagnosis };
+    if (now - this.#streakStart > policy.maxElapsedMs) return { stop: 'max_elapsed', diagnosis };
+    const delayMs = Math.max(0, policy.delay?.(diagnosis, attempt) ?? defaultDelay(diagnosis, attempt, policy, this.#random));
+    return { plan: { attempt, delayMs, diagnosis }, run: () => this.#attempt() };
+  }
+
+  #stateFor(d: Decision): Partial<SocketSnapshot> {
+    if ('stop' in d) return { status: 'closed', reconnect: undefined, stopped: { reason: d.stop, diagnosis: d.diagnosis } };
+    const paused = this.#pausedBy();
+    return { status: 'reconnecting', reconnect: paused ? { ...d.plan, paused } : d.plan };
+  }
+
+  #apply(d: Decision): void {
+    if ('stop' in d) this.#stop(d.stop, d.diagnosis);
+    else this.#schedule(d.plan, d.run);
+  }
+
+  #refreshThenAttempt(diagnosis: Diagnosis): () => void {
+    return () => {
+      const generation = this.#generation;
+      Promise.resolve()
+        .then(() => this.#refresh!({ diagnosis, url: this.#snapshot.url }))
+        .then(
+          (result) => {
+            if (generation !== this.#generation || this.#snapshot.status !== 'reconnecting') return;
+            if (result?.url !== undefined) this.#urlSource = result.url;
+            if (result?.protocols !== undefined) this.#protocolSource = result.protocols;
+            this.#attempt();
+          },
+          (err: unknown) => {
+            if (generation !== this.#generation) return;
+            this.emit('error', err);
+            this.#stop('auth_failed', diagnosis);
+          },
+        );
+    };
+  }
+
+  #pendingAttempt: (() => void) | undefined;
+
+  #schedule(plan: ReconnectPlan, run: () => void): void {
+    this.#pendingAttempt = run;
+    const state = this.#stateFor({ plan, run });
+    if (this.#snapshot.status !== 'reconnecting') this.#set(state);
+    this.emit('reconnecting', plan);
+    if (!state.reconnect?.paused) this.#startCountdown(plan.delayMs);
+  }
+
+  #startCountdown(delayMs: number): void {
+    this.#clearTimer('reconnect');
+    this.#reconnectTimer = this.#timers.setTimeout(() => {
+      this.#reconnectTimer = undefined;
+      const paused = this.#pausedBy();
+      if (paused) {
+        this.#set({ reconnect: { ...this.#snapshot.reconnect!, paused } });
+        return;
+      }
+      const run = this.#pendingAttempt;
+      this.#pendingAttempt = undefined;
+      run?.();
+    }, delayMs);
+  }
+
+  /** Retries wait while the browser is offline, or after `pagehide` until the page is shown again. */
+  #pausedBy(): 'offline' | 'hidden' | undefined {
+    if (this.#env.online === false) return 'offline';
+    if (this.#pageHidden) return 'hidden';
+    return undefined;
+  }
+
+  #pageHidden = false;
+
+  /** The environment changed: resume a paused or waiting reconnect promptly. */
+  #environmentChanged(): void {
+    if (this.#snapshot.status !== 'reconnecting' || this.#pausedBy()) return;
+    const plan = this.#snapshot.reconnect;
+    if (!plan) return;
+    // Back online or shown again: try now (with a little jitter so a fleet of tabs does not stampede).
+    this.#set({ reconnect: { attempt: plan.attempt, delayMs: plan.delayMs, diagnosis: plan.diagnosis } });
+    this.#startCountdown(Math.round(this.#random() * 1000));
+  }
+
+  #stop(reason: StopReason, diagnosis: Diagnosis | undefined): void {
+    this.#clearTimer('reconnect');
+    this.#pendingAttempt = undefined;
+    this.#stopWatch?.();
+    this.#stopWatch = undefined;
+    if (this.#snapshot.status !== 'closed' || this.#snapshot.stopped?.reason !== reason) this.#set(this.#stateFor({ stop: reason, diagnosis }));
+    this.#handBack();
+    this.emit('stopped', { reason, diagnosis });
+  }
+
+  // ── heartbeat ───────────────────────────────────────────────────────────────────────────
+
+  #startHeartbeat(ws: WebSocketLike): void {
+    const hb = this.#heartbeat;
+    if (!hb) return;
+    const adapter = this.#adapter;
+    let ping: () => void;
+    let detachPong: (() => void) | undefined;
+    if (adapter.ping) {
+      ping = () => adapter.ping!(ws);
+      detachPong = adapter.onPong?.(ws, () => this.#beat?.alive());
+    } else if (hb.message !== undefined) {
+      const message = hb.message;
+      ping = () => ws.readyState === OPEN && ws.send(typeof message === 'function' ? message() : message);
+    } else {
+      this.emit('error', new OptionError('SOCKDOC_INVALID_OPTION', 'heartbeat needs a message in this runtime: browsers cannot send ping frames (set heartbeat.message and heartbeat.isPong).'));
+      return;
+    }
+    const beat = new Heartbeat(this.#timers, hb.intervalMs ?? HEARTBEAT_DEFAULTS.intervalMs, hb.timeoutMs ?? HEARTBEAT_DEFAULTS.timeoutMs, ping, () => this.#dead(ws));
+    this.#beat = beat;
+    const prevDetach = this.#detach;
+    this.#detach = () => {
+      prevDetach?.();
+      detachPong?.();
+    };
+    beat.start();
+  }
+
+  /** A heartbeat got no answer: end the connection now and diagnose it as dead. */
+  #dead(ws: WebSocketLike): void {
+    if (this.#ws !== ws) return;
+    this.#evidence.heartbeatTimeout = true;
+    if (this.#adapter.terminate) {
+      this.#adapter.terminate(ws); // the runtime reports 1006 at once
+      return;
+    }
+    ws.close();
+    // A dead browser socket may take minutes to report; give it a moment, then report it ourselves.
+    this.#abandonTimer = this.#timers.setTimeout(() => {
+      this.#abandonTimer = undefined;
+      if (this.#ws === ws) this.#closed({ code: 1006, reason: '', wasClean: false, abandoned: true });
+    }, ABANDON_GRACE_MS);
+  }
+
+  // ── plumbing ────────────────────────────────────────────────────────────────────────────
 
   #release(ws: WebSocketLike): void {
-    this.#clearConnectTimer();
+    this.#clearTimer('connect');
+    this.#clearTimer('stable');
+    this.#clearTimer('abandon');
+    this.#beat?.stop();
+    this.#beat = undefined;
     ws.removeEventListener('open', this.#onOpen);
     ws.removeEventListener('message', this.#onMessage);
     ws.removeEventListener('error', this.#onError);
@@ -380,14 +683,13 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#ws = undefined;
   }
 
-  #clearConnectTimer(): void {
-    if (this.#connectTimer !== undefined) clearTimeout(this.#connectTimer);
-    this.#connectTimer = undefined;
-  }
-
-  #stopWatching(): void {
-    this.#stopWatch?.();
-    this.#stopWatch = undefined;
+  #clearTimer(which: 'connect' | 'reconnect' | 'stable' | 'abandon'): void {
+    const key = which === 'connect' ? this.#connectTimer : which === 'reconnect' ? this.#reconnectTimer : which === 'stable' ? this.#stableTimer : this.#abandonTimer;
+    if (key !== undefined) this.#timers.clearTimeout(key);
+    if (which === 'connect') this.#connectTimer = undefined;
+    else if (which === 'reconnect') this.#reconnectTimer = undefined;
+    else if (which === 'stable') this.#stableTimer = undefined;
+    else this.#abandonTimer = undefined;
   }
 
   #sink(): EvidenceSink {
@@ -403,7 +705,14 @@ export class SocketClient extends EventEmitter<SocketEvents> {
         const now = Date.now();
         if (patch.online === false && this.#env.online !== false) this.#env.wentOfflineAt = now;
         if ((patch.visibility === 'hidden' || patch.pageHidden) && this.#env.visibility !== 'hidden') this.#env.hiddenAt = now;
-        this.#env = { ...this.#env, ...(patch.online === undefined ? {} : { online: patch.online }), ...(patch.visibility ? { visibility: patch.visibility } : patch.pageHidden ? { visibility: 'hidden' } : {}) };
+        if (patch.pageHidden) this.#pageHidden = true;
+        if (patch.visibility === 'visible') this.#pageHidden = false;
+        this.#env = {
+          ...this.#env,
+          ...(patch.online === undefined ? {} : { online: patch.online }),
+          ...(patch.visibility ? { visibility: patch.visibility } : patch.pageHidden ? { visibility: 'hidden' } : {}),
+        };
+        if (patch.online === true || patch.visibility === 'visible') this.#environmentChanged();
       },
     };
   }

@@ -1,9 +1,10 @@
 import { SocketClient } from './SocketClient.js';
-import type { SocketOptions } from './types.js';
+import type { Dynamic, SocketOptions } from './types.js';
 
 /**
  * Creates a client. The runtime adapters wrap this with their WebSocket; use it directly
- * only with an injected constructor (tests, other runtimes).
+ * only with an injected constructor (tests, other runtimes). `url` may be a function (sync or
+ * async) evaluated on every connection attempt, e.g. to put a fresh token in the query string.
  *
  * @example
  * import { createSocket } from '@sockdoc/core';
@@ -17,6 +18,6 @@ import type { SocketOptions } from './types.js';
  *   onDiagnosedClose: (d) => console.log(d.summary),
  * });
  */
-export function createSocket(url: string, options: SocketOptions): SocketClient {
+export function createSocket(url: Dynamic<string>, options: SocketOptions): SocketClient {
   return new SocketClient(url, options);
 }

@@ -1,4 +1,7 @@
 import type { DiagnoseContext, DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
+import type { HeartbeatOptions } from './Heartbeat.js';
+import type { QueueOptions } from './OutgoingQueue.js';
+import type { ReconnectOptions, StopReason } from './reconnectPolicy.js';
 
 /** What a channel accepts: only strings, only bytes, or both. */
 export type Channel = 'text' | 'binary' | 'mixed';
@@ -42,9 +45,21 @@ export interface RuntimeAdapter {
   isUtf8?(bytes: Uint8Array): boolean;
   /** Sends valid UTF-8 bytes as a text frame without decoding them (Node). Without it, the core decodes to a string. */
   sendTextBytes?(ws: WebSocketLike, bytes: Uint8Array): void;
+  /** Sends a ping frame and reports pongs (Node). Without it, heartbeats need an application-level `message`. */
+  ping?(ws: WebSocketLike): void;
+  onPong?(ws: WebSocketLike, listener: () => void): () => void;
+  /** Destroys the connection at once, without a closing handshake (Node). The runtime then reports 1006. */
+  terminate?(ws: WebSocketLike): void;
 }
 
-export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'closing' | 'closed';
+/** The clock. Injectable so tests can run long delays fast; defaults to the global timers. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+}
+
+/** `reconnecting`: waiting before the next attempt; `closed`: for good (see `stopped`). */
+export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'closing' | 'reconnecting' | 'closed';
 
 /** An immutable view of the client; a new object only when a field changed. */
 export interface SocketSnapshot {
@@ -61,6 +76,25 @@ export interface SocketSnapshot {
   readonly attempts: number;
   /** The HTTP response of the last refused handshake, where the runtime exposes it (Node; never browsers). */
   readonly handshakeResponse: HandshakeResponse | undefined;
+  /** The next reconnect attempt while `status` is `reconnecting`. */
+  readonly reconnect: ReconnectPlan | undefined;
+  /** Why the client stopped, once `status` is `closed`. */
+  readonly stopped: StopInfo | undefined;
+}
+
+export interface ReconnectPlan {
+  /** 1 for the first reconnect after a failure streak began. */
+  readonly attempt: number;
+  readonly delayMs: number;
+  /** The close that caused it (absent when resolving the URL failed). */
+  readonly diagnosis: Diagnosis | undefined;
+  /** Waiting for the browser to come back online (or the page to be shown) before counting down. */
+  readonly paused?: 'offline' | 'hidden';
+}
+
+export interface StopInfo {
+  readonly reason: StopReason;
+  readonly diagnosis: Diagnosis | undefined;
 }
 
 /** Status and headers of a handshake the server answered with something other than 101. */
@@ -74,6 +108,12 @@ export interface RawClose {
   readonly code: number;
   readonly reason: string;
   readonly wasClean: boolean;
+  /**
+   * Set when sockdoc gave up on a dead connection before the runtime reported a close (a missed
+   * heartbeat in a browser, where a dead socket can take minutes to report). The code is then
+   * 1006 because no Close frame was received.
+   */
+  readonly abandoned?: true;
 }
 
 /** A message that was accepted but never reached an open socket. */
@@ -101,6 +141,23 @@ export interface SocketEvents {
   state: [snapshot: SocketSnapshot];
   /** Messages that were queued and can no longer be sent, handed back in order. */
   unsent: [messages: readonly UnsentMessage[]];
+  /** A queued message dropped to make room (`queue.overflow: 'drop-oldest'`). */
+  dropped: [message: UnsentMessage];
+  /** Queued messages written to the socket, in order, when it opened. */
+  flushed: [messages: readonly UnsentMessage[]];
+  /** A reconnect is scheduled. */
+  reconnecting: [plan: ReconnectPlan];
+  /** The client stopped for good. Queued messages were handed back through `unsent` first. */
+  stopped: [info: StopInfo];
+}
+
+/** A value, or a function returning it now or later: evaluated on every connection attempt. */
+export type Dynamic<T> = T | (() => T | Promise<T>);
+
+/** What a `refresh` hook may change before the one retry after an authentication failure. */
+export interface RefreshResult {
+  readonly url?: string;
+  readonly protocols?: string | readonly string[];
 }
 
 export interface SocketOptions {
@@ -112,7 +169,7 @@ export interface SocketOptions {
   readonly channel?: Channel;
   /** Largest message in UTF-8 bytes the server accepts; larger ones are refused before sending. */
   readonly maxMessageBytes?: number;
-  readonly protocols?: string | readonly string[];
+  readonly protocols?: Dynamic<string | readonly string[] | undefined>;
   /** Default `'arraybuffer'`, set on every socket the client opens. */
   readonly binaryType?: 'arraybuffer' | 'blob';
   /** Language of diagnoses: a locale object (`zhCN`) or a registered tag. Default English. */
@@ -121,8 +178,21 @@ export interface SocketOptions {
   readonly onDiagnosedClose?: (diagnosis: Diagnosis) => void;
   /** Check outgoing messages against the contract. Default `true`; `false` only to reproduce server behaviour. */
   readonly contract?: boolean;
-  /** Queue messages sent before the socket opens. Default `true`; `false` throws SOCKDOC_NOT_OPEN instead. */
-  readonly queue?: boolean | { readonly maxMessages?: number; readonly maxBytes?: number };
+  /** Queue messages sent while not open (connecting, reconnecting). Default `true` (100 messages, 1 MiB, refuse on overflow); `false` throws SOCKDOC_NOT_OPEN instead. */
+  readonly queue?: boolean | QueueOptions;
+  /** Reconnect when the diagnosis says a retry can help. Default `true`; see docs/guides/reconnection.md. */
+  readonly reconnect?: boolean | ReconnectOptions;
+  /**
+   * Called once after an authentication failure (401/403 handshake, 3000, 4401, 1008 with an auth
+   * reason): fetch new credentials and return a new URL or protocols. Without it the client stops.
+   */
+  readonly refresh?: (info: { readonly diagnosis: Diagnosis; readonly url: string }) => Promise<RefreshResult | void> | RefreshResult | void;
+  /** Detect dead connections. Default off. Node sends ping frames; browsers need `message`. */
+  readonly heartbeat?: HeartbeatOptions;
+  /** The clock (tests only). */
+  readonly timers?: Timers;
+  /** Random numbers in [0, 1) for jitter (tests only). Default `Math.random`. */
+  readonly random?: () => number;
   /** Give up on a handshake after this many ms (0 = never). Default 15000. */
   readonly connectTimeout?: number;
   /** Open on creation. Default `true`; `false` waits for `connect()` (SSR, lazy UIs). */

@@ -1,4 +1,4 @@
-import { createSocket as createCoreSocket, type SocketClient, type SocketOptions } from '@sockdoc/core';
+import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type SocketOptions } from '@sockdoc/core';
 import { nodeAdapter, type NodeAdapterOptions } from './nodeAdapter.js';
 
 export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebSocket'>, NodeAdapterOptions {}
@@ -18,7 +18,7 @@ export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebS
  * });
  * socket.send(JSON.stringify({ hello: 'world' }));
  */
-export function createSocket(url: string, options: NodeSocketOptions = {}): SocketClient {
+export function createSocket(url: Dynamic<string>, options: NodeSocketOptions = {}): SocketClient {
   const { headers, ws, ...rest } = options;
   return createCoreSocket(url, { ...rest, adapter: nodeAdapter({ ...(headers ? { headers } : {}), ...(ws ? { ws } : {}) }) });
 }

@@ -40,6 +40,13 @@ export function nodeAdapter(options: NodeAdapterOptions = {}): RuntimeAdapter {
       return () => ws.off('unexpected-response', onUnexpected);
     },
     isUtf8,
+    ping: (socket) => (socket as unknown as WsSocket).ping(),
+    onPong(socket, listener) {
+      const ws = socket as unknown as WsSocket;
+      ws.on('pong', listener);
+      return () => ws.off('pong', listener);
+    },
+    terminate: (socket) => (socket as unknown as WsSocket).terminate(),
     sendTextBytes: (socket, bytes) => (socket as unknown as WsSocket).send(bytes, { binary: false }),
   };
 }

@@ -18,7 +18,7 @@ const closed = (s: SocketClient) => new Promise<Diagnosis>((r) => s.once('close'
 
 describe('browser adapter (happy-dom)', () => {
   it('should record an offline event as evidence of a drop', async () => {
-    const socket = createSocket(server.url('/drop'), { WebSocket: WS });
+    const socket = createSocket(server.url('/drop'), { WebSocket: WS, reconnect: false });
     await opened(socket);
     const done = closed(socket);
     window.dispatchEvent(new Event('offline'));
@@ -29,7 +29,7 @@ describe('browser adapter (happy-dom)', () => {
   });
 
   it('should record a hidden page as evidence of a drop', async () => {
-    const socket = createSocket(server.url('/drop'), { WebSocket: WS });
+    const socket = createSocket(server.url('/drop'), { WebSocket: WS, reconnect: false });
     await opened(socket);
     const done = closed(socket);
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -42,7 +42,7 @@ describe('browser adapter (happy-dom)', () => {
 
   it('should say the browser hides why a handshake failed rather than guess', async () => {
     // In a browser the 401 is invisible to script; the adapter observes nothing, so neither do we.
-    const d = await closed(createSocket(server.url('/reject/401'), { WebSocket: WS }));
+    const d = await closed(createSocket(server.url('/reject/401'), { WebSocket: WS, reconnect: false }));
     expect(d.cause.id).toBe('handshake_failed_opaque');
     expect(d.cause.evidence.map((e) => e.id)).toContain('browser_hides_handshake');
   });
@@ -60,7 +60,7 @@ describe('browser adapter (happy-dom)', () => {
     window.addEventListener = ((t: string, l: EventListener) => (added.push(t), add(t, l))) as typeof window.addEventListener;
     window.removeEventListener = ((t: string, l: EventListener) => (removed.push(t), remove(t, l))) as typeof window.removeEventListener;
     try {
-      const socket = createSocket(server.url('/echo'), { WebSocket: WS });
+      const socket = createSocket(server.url('/echo'), { WebSocket: WS, reconnect: false });
       await opened(socket);
       const done = closed(socket);
       socket.close();

@@ -15,8 +15,9 @@ interface Closed {
   raw: RawClose;
 }
 
+// These tests look at one close each: reconnection is tested in reconnect.test.ts.
 function open(path: string, options: NodeSocketOptions = {}): Promise<SocketClient> {
-  const socket = createSocket(server.url(path), options);
+  const socket = createSocket(server.url(path), { reconnect: false, ...options });
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket));
     socket.once('close', (d) => reject(new Error(`closed before open: ${d.summary}`)));
@@ -28,7 +29,7 @@ function closed(socket: SocketClient): Promise<Closed> {
 }
 
 function connectAndClose(path: string, options: NodeSocketOptions = {}): Promise<Closed> {
-  return closed(createSocket(server.url(path), options));
+  return closed(createSocket(server.url(path), { reconnect: false, ...options }));
 }
 
 describe('createSocket (Node, real ws server)', () => {
@@ -120,7 +121,7 @@ describe('createSocket (Node, real ws server)', () => {
     const ok = await open('/auth', { headers: { Authorization: 'Bearer good' } });
     expect(ok.getSnapshot().handshakeResponse).toBeUndefined();
     ok.close();
-    const refused = createSocket(server.url('/auth'), { headers: { Authorization: 'Bearer stale' } });
+    const refused = createSocket(server.url('/auth'), { reconnect: false, headers: { Authorization: 'Bearer stale' } });
     const { diagnosis } = await closed(refused);
     expect(diagnosis.cause.id).toBe('handshake_auth');
     expect(refused.getSnapshot().handshakeResponse).toMatchObject({ status: 401, headers: { 'www-authenticate': 'Bearer realm="sockdoc"' } });
@@ -135,7 +136,7 @@ describe('createSocket (Node, real ws server)', () => {
     const dead = await startTestServer();
     const url = dead.url('/echo');
     await dead.close();
-    const { diagnosis, raw } = await closed(createSocket(url));
+    const { diagnosis, raw } = await closed(createSocket(url, { reconnect: false }));
     expect(raw.code).toBe(1006);
     expect(diagnosis.cause).toMatchObject({ id: 'connection_refused', confidence: 'high' });
   });
@@ -299,6 +300,7 @@ describe('createSocket (Node, real ws server)', () => {
     await done;
     stop();
     expect(seen).toEqual(['connecting', 'open', 'closing', 'closed']);
+    expect(socket.getSnapshot().stopped?.reason).toBe('closed_by_user');
     expect(socket.getSnapshot().lastClose?.cause.id).toBe('own_close_echo');
   });
 
@@ -306,6 +308,7 @@ describe('createSocket (Node, real ws server)', () => {
     const errors: unknown[] = [];
     const calls: Diagnosis[] = [];
     const socket = createSocket(server.url('/close/1012'), {
+      reconnect: false,
       onDiagnosedClose: (d) => {
         calls.push(d);
         throw new Error('user bug');
@@ -319,7 +322,7 @@ describe('createSocket (Node, real ws server)', () => {
   });
 
   it('should abort a connection closed before it opened and say the client did it', async () => {
-    const socket = createSocket(server.url('/silent'));
+    const socket = createSocket(server.url('/silent'), { reconnect: false });
     const done = closed(socket);
     await sleep(20);
     socket.close();

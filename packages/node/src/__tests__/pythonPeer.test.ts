@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => py.close());
 
 async function session(options: NodeSocketOptions, act: (s: SocketClient) => void): Promise<{ diagnosis: Diagnosis; raw: RawClose }> {
-  const socket = createSocket(py.url('/'), options);
+  const socket = createSocket(py.url('/'), { reconnect: false, ...options });
   await new Promise<void>((r) => socket.once('open', () => r()));
   const done = new Promise<{ diagnosis: Diagnosis; raw: RawClose }>((r) => socket.once('close', (diagnosis, raw) => r({ diagnosis, raw })));
   act(socket);

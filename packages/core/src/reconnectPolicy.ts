@@ -1,0 +1,92 @@
+import type { Diagnosis } from '@sockdoc/diagnose';
+
+/** Why the client stopped for good. */
+export type StopReason =
+  | 'closed_by_user'
+  | 'not_retryable'
+  | 'auth_failed'
+  | 'max_attempts'
+  | 'max_elapsed'
+  | 'reconnect_disabled'
+  | 'invalid_url';
+
+export interface ReconnectOptions {
+  /** Consecutive attempts before giving up, for connections that had opened. Default 10. */
+  readonly maxAttempts?: number;
+  /** Consecutive attempts that never opened before giving up (handshake problems rarely fix themselves). Default 4. */
+  readonly maxAttemptsNeverOpened?: number;
+  /** Give up when the first failure of the current streak is this old. Default 10 minutes. */
+  readonly maxElapsedMs?: number;
+  /** Cap of the first delay; later caps double (RFC 6455 §7.2.3: first delay random in 0-5 s). Default 5000. */
+  readonly initialDelayMs?: number;
+  /** Largest backoff cap. Default 60000. */
+  readonly maxDelayMs?: number;
+  /** A connection open this long resets the attempt counts. Default 5000. */
+  readonly stableAfterMs?: number;
+  /** Overrides the decision: return true to reconnect, false to stop, undefined for the default. */
+  readonly shouldReconnect?: (diagnosis: Diagnosis, attempt: number) => boolean | undefined;
+  /** Overrides the delay before attempt `attempt` (1-based). */
+  readonly delay?: (diagnosis: Diagnosis | undefined, attempt: number) => number;
+}
+
+export interface ResolvedReconnect {
+  readonly maxAttempts: number;
+  readonly maxAttemptsNeverOpened: number;
+  readonly maxElapsedMs: number;
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly stableAfterMs: number;
+  readonly shouldReconnect: ReconnectOptions['shouldReconnect'];
+  readonly delay: ReconnectOptions['delay'];
+}
+
+/** The documented defaults (docs/guides/reconnection.md). */
+export const RECONNECT_DEFAULTS = {
+  maxAttempts: 10,
+  maxAttemptsNeverOpened: 4,
+  maxElapsedMs: 10 * 60_000,
+  initialDelayMs: 5_000,
+  maxDelayMs: 60_000,
+  stableAfterMs: 5_000,
+} as const;
+
+export function resolveReconnect(o: boolean | ReconnectOptions | undefined): ResolvedReconnect | undefined {
+  if (o === false) return undefined;
+  const r = o === true || o === undefined ? {} : o;
+  return { ...RECONNECT_DEFAULTS, ...stripUndefined(r), shouldReconnect: r.shouldReconnect, delay: r.delay };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && typeof v !== 'function')) as Partial<T>;
+}
+
+/**
+ * Whether a close is an authentication failure that new credentials could fix: a handshake
+ * refused with 401/403/407 (Node), 3000, 1008 with an auth reason, a code registered with
+ * category `auth` (e.g. an app's 4401), or an unregistered 4401 (the common HTTP-401-plus-4000 convention).
+ */
+export function isAuthFailure(d: Diagnosis): boolean {
+  return d.cause.id === 'handshake_auth' || d.cause.id === 'auth_rejected' || d.explanation.category === 'auth' || d.code === 4401;
+}
+
+/**
+ * The delay before reconnect attempt `attempt` (1-based), with full jitter:
+ * - `delay_5_30s` (1012): random in 5-30 s, as the code's registration recommends;
+ * - `slow_backoff` (1013, rate limits): random between the advised minimum and a cap that doubles, at least 30 s;
+ * - otherwise truncated binary exponential backoff: random in [0, min(maxDelay, initial * 2^(attempt-1))].
+ */
+export function defaultDelay(d: Diagnosis | undefined, attempt: number, o: ResolvedReconnect, random: () => number): number {
+  const n = Math.max(1, attempt);
+  const advice = d?.retry;
+  if (advice?.strategy === 'delay_5_30s') {
+    const [min, max] = advice.delayMs ?? [5_000, 30_000];
+    return Math.round(min + random() * (max - min));
+  }
+  if (advice?.strategy === 'slow_backoff') {
+    const min = advice.delayMs?.[0] ?? 30_000;
+    const cap = Math.min(Math.max(o.maxDelayMs, min * 4), min * 2 ** (n - 1) * 2);
+    return Math.round(min + random() * (cap - min));
+  }
+  const cap = Math.min(o.maxDelayMs, o.initialDelayMs * 2 ** (n - 1));
+  return Math.round(random() * cap);
+}
