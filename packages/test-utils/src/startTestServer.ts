@@ -18,6 +18,15 @@ export interface TestServer {
   readonly received: ReceivedFrame[];
   /** Connections accepted per path (after a successful upgrade). */
   readonly connections: Map<string, number>;
+  /** Upgrade requests per path, accepted or not (to count retry storms). */
+  readonly upgrades: Map<string, number>;
+  /** Text payloads received on `/sink`, in arrival order. */
+  readonly sink: string[];
+  /**
+   * Restarts the server on the same port: closes every connection (with `code`, or by dropping
+   * TCP when `code` is undefined), stops listening for `downMs`, then listens again.
+   */
+  restart(options: { code?: number; downMs?: number }): Promise<void>;
   /** Size limit of the `/limited` endpoint. */
   readonly limit: number;
   /** Serves a static page over plain HTTP at `path` (for real-browser tests). */
@@ -45,6 +54,10 @@ const LIMIT = 1024;
  * - `/send-invalid-utf8`: sends a text frame that is not valid UTF-8.
  * - `/send-big?bytes=n`: sends one binary message of n bytes.
  * - `/idle?ms=n`: closes 1001 "The WebSocket session [1] idle timeout expired" after n ms without messages.
+ * - `/sink`: records text payloads in `sink`, never replies.
+ * - `/no-pong`: never answers ping frames.
+ * - `/blackhole`: reads nothing after the handshake (no pongs, no Close reply).
+ * - `/raw?hex=...`: writes raw bytes to the client after the handshake.
  */
 export async function startTestServer(): Promise<TestServer> {
   const pages = new Map<string, { body: string; type: string }>();
@@ -55,9 +68,12 @@ export async function startTestServer(): Promise<TestServer> {
   });
   const open = new WebSocketServer({ noServer: true });
   const limited = new WebSocketServer({ noServer: true, maxPayload: LIMIT });
+  const noPong = new WebSocketServer({ noServer: true, autoPong: false });
   const sockets = new Set<Socket>();
   const received: ReceivedFrame[] = [];
   const connections = new Map<string, number>();
+  const upgrades = new Map<string, number>();
+  const sink: string[] = [];
 
   http.on('connection', (s) => {
     sockets.add(s);
@@ -67,6 +83,7 @@ export async function startTestServer(): Promise<TestServer> {
   http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
+    upgrades.set(path, (upgrades.get(path) ?? 0) + 1);
     const reject = /^\/reject\/(\d{3})$/.exec(path);
     if (reject) {
       const status = Number(reject[1]);
@@ -74,19 +91,21 @@ export async function startTestServer(): Promise<TestServer> {
       return;
     }
     if (path === '/silent') return; // keep the TCP connection, never answer
-    if (path === '/auth' && req.headers.authorization !== `Bearer ${url.searchParams.get('token') ?? 'good'}`) {
+    const expected = `Bearer ${url.searchParams.get('token') ?? 'good'}`;
+    if (path === '/auth' && req.headers.authorization !== expected && `Bearer ${url.searchParams.get('access_token')}` !== expected) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nWWW-Authenticate: Bearer realm="sockdoc"\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const wss = path === '/limited' ? limited : open;
+    const wss = path === '/limited' ? limited : path === '/no-pong' ? noPong : open;
     wss.handleUpgrade(req, socket, head, (ws) => {
       connections.set(path, (connections.get(path) ?? 0) + 1);
-      behave(ws, path, url.searchParams, received, socket);
+      behave(ws, path, url.searchParams, received, socket, sink);
     });
   });
 
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
+  const all = [open, limited, noPong];
   return {
     port,
     url: (path) => `ws://127.0.0.1:${port}${path}`,
@@ -94,16 +113,29 @@ export async function startTestServer(): Promise<TestServer> {
     serve: (path, body, type = 'text/html; charset=utf-8') => void pages.set(path, { body, type }),
     received,
     connections,
+    upgrades,
+    sink,
     limit: LIMIT,
+    restart: async ({ code, downMs = 50 }) => {
+      const closing = new Promise<void>((resolve) => http.close(() => resolve()));
+      for (const wss of all) for (const c of wss.clients) code === undefined ? c.terminate() : c.close(code, code === 1012 ? 'Service restart' : 'Going away');
+      if (code === undefined) for (const s of sockets) s.destroy();
+      setTimeout(() => {
+        for (const s of sockets) s.destroy();
+      }, 20);
+      await closing;
+      await new Promise((r) => setTimeout(r, downMs));
+      await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
+    },
     close: async () => {
-      for (const wss of [open, limited]) for (const c of wss.clients) c.terminate();
+      for (const wss of all) for (const c of wss.clients) c.terminate();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
 }
 
-function behave(ws: WebSocket, path: string, q: URLSearchParams, received: ReceivedFrame[], socket: Socket): void {
+function behave(ws: WebSocket, path: string, q: URLSearchParams, received: ReceivedFrame[], socket: Socket, sink: string[]): void {
   const record = (data: RawData, isBinary: boolean) => {
     const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     received.push({ path, kind: isBinary ? 'binary' : 'text', bytes: buf.byteLength, utf8Valid: isBinary ? true : isUtf8(buf) });
@@ -138,6 +170,26 @@ function behave(ws: WebSocket, path: string, q: URLSearchParams, received: Recei
         else ws.send(buf, { binary: true });
       });
       return;
+    case '/sink':
+      ws.on('message', (d, b) => {
+        const buf = record(d, b);
+        if (!b) sink.push(buf.toString());
+      });
+      return;
+    case '/no-pong':
+      ws.on('message', (d, b) => record(d, b));
+      return;
+    case '/blackhole':
+      // Reads nothing after the handshake: pings, pongs and Close frames go unanswered.
+      socket.pause();
+      return;
+    case '/raw': {
+      // Writes raw bytes (hex) after the handshake: invalid frames, bad close codes, long reasons.
+      const hex = q.get('hex') ?? '';
+      setTimeout(() => socket.write(Buffer.from(hex, 'hex')), after);
+      ws.on('message', (d, b) => record(d, b));
+      return;
+    }
     case '/drop': {
       const drop = () => socket.destroy();
       if (q.has('after')) setTimeout(drop, after);
