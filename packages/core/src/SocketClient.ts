@@ -330,11 +330,12 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #deliver(msg: CheckedMessage): 'sent' | 'queued' {
     const ws = this.#ws;
     const status = this.#snapshot.status;
-    if (ws && status === 'open') {
-      if (ws.readyState !== OPEN) throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send: the connection is closing (readyState ${ws.readyState}). Nothing was sent.`);
+    if (ws && status === 'open' && ws.readyState === OPEN) {
       this.#write(ws, msg);
       return 'sent';
     }
+    // Not open, or the runtime is already closing a connection we have not heard the end of
+    // (its close event is pending): queue for the next connection rather than write into a dying socket.
     if (!this.#queue || status === 'closed' || status === 'closing') {
       throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send while the connection is ${status}${this.#queue ? '' : ' and queueing is off'} (message of ${msg.bytes} bytes). Nothing was sent.`);
     }
