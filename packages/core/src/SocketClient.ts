@@ -229,6 +229,30 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   }
 
   /**
+   * Starts a fresh connection now: reconnects at once if a reconnect is scheduled, connects
+   * if stopped, and otherwise closes the current connection (1000) and opens a new one.
+   * Queued messages are kept for the new connection.
+   *
+   * @example
+   * retryButton.onclick = () => socket.reconnect();
+   */
+  reconnect(): void {
+    const s = this.#snapshot.status;
+    if (s !== 'open' && s !== 'connecting') {
+      this.connect();
+      return;
+    }
+    const ws = this.#ws!;
+    this.#reopen = true;
+    this.#evidence.initiator = 'client';
+    this.#evidence.clientClose = { code: 1000, reason: 'reconnect' };
+    this.#set({ status: 'closing' });
+    ws.close(1000, 'reconnect');
+  }
+
+  #reopen = false;
+
+  /**
    * Sends a string or bytes after checking the contract. Throws a `ContractError` (and emits
    * `violation`) when the message breaks it: nothing is sent and the connection stays open.
    * Returns `'sent'` when written to the open socket, `'queued'` when it waits for the socket
@@ -302,6 +326,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       this.#stop('closed_by_user', this.#snapshot.lastClose);
       return;
     }
+    this.#reopen = false;
     this.#evidence.initiator = 'client';
     this.#evidence.clientClose = { ...(code === undefined ? {} : { code }), ...(reason === undefined ? {} : { reason }) };
     this.#set({ status: 'closing' });
@@ -336,7 +361,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     // Not open, or the runtime is already closing a connection we have not heard the end of
     // (its close event is pending): queue for the next connection rather than write into a dying socket.
-    if (!this.#queue || status === 'closed' || status === 'closing') {
+    if (!this.#queue || status === 'closed' || (status === 'closing' && !this.#reopen)) {
       throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send while the connection is ${status}${this.#queue ? '' : ' and queueing is off'} (message of ${msg.bytes} bytes). Nothing was sent.`);
     }
     const dropped = this.#queue.push(msg);
@@ -497,7 +522,13 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (ev.initiator !== 'client') ev.initiator = raw.code === 1006 ? 'unknown' : 'server';
     const evidence = ev.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#failures, ...this.#env });
     const diagnosis = diagnose(raw, evidence, { ...(this.#locale === undefined ? {} : { locale: this.#locale }) });
-    const next: Decision = ev.initiator === 'client' ? { stop: 'closed_by_user', diagnosis } : this.#decide(diagnosis, ev.opened !== undefined);
+    const reopen = this.#reopen;
+    this.#reopen = false;
+    const next: Decision = reopen
+      ? { plan: { attempt: 0, delayMs: 0, diagnosis }, run: () => this.#attempt() }
+      : ev.initiator === 'client'
+        ? { stop: 'closed_by_user', diagnosis }
+        : this.#decide(diagnosis, ev.opened !== undefined);
     // One snapshot for the close and what follows it, so `close` listeners see the next status.
     this.#set({ lastClose: diagnosis, ...this.#stateFor(next) });
     this.emit('close', diagnosis, raw, evidence);

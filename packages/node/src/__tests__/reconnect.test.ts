@@ -32,11 +32,11 @@ describe('reconnection (Node, real ws server)', () => {
     const socket = createSocket(server.url('/drop'), fast());
     const t = track(socket);
     await waitFor(() => t.opens() === 1 || undefined);
-    socket.send('trigger drop');
-    await waitFor(() => socket.getSnapshot().status === 'reconnecting' || undefined);
-    expect(socket.send('queued while reconnecting')).toBe('queued');
     const flushed: UnsentMessage[] = [];
     socket.on('flushed', (m) => flushed.push(...m));
+    const fate = new Promise((r) => socket.once('reconnecting', () => r(socket.send('queued while reconnecting'))));
+    socket.send('trigger drop');
+    expect(await fate).toBe('queued');
     await waitFor(() => t.opens() === 2 || undefined);
     expect(t.plans[0]).toMatchObject({ attempt: 1, diagnosis: expect.objectContaining({ code: 1006 }) });
     expect(t.plans[0]!.delayMs).toBeGreaterThanOrEqual(0);
@@ -174,6 +174,23 @@ describe('reconnection (Node, real ws server)', () => {
     socket.send('3');
     expect(dropped).toEqual(['1']);
     expect(socket.getSnapshot().queued).toBe(2);
+    socket.close();
+  });
+});
+
+describe('reconnect()', () => {
+  it('should close the open connection and open a new one, keeping what is queued', async () => {
+    const socket = createSocket(server.url('/echo'), fast());
+    const t = track(socket);
+    await waitFor(() => t.opens() === 1 || undefined);
+    socket.reconnect();
+    expect(socket.send('kept')).toBe('queued');
+    const flushed: unknown[] = [];
+    socket.on('flushed', (m) => flushed.push(...m.map((x) => x.data)));
+    await waitFor(() => t.opens() === 2 || undefined);
+    expect(flushed).toEqual(['kept']);
+    expect(t.stops).toEqual([]);
+    expect(socket.getSnapshot().lastClose?.cause.id).toBe('own_close_echo');
     socket.close();
   });
 });
