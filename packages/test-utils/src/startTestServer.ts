@@ -18,6 +18,8 @@ export interface TestServer {
   readonly received: ReceivedFrame[];
   /** Connections accepted per path (after a successful upgrade). */
   readonly connections: Map<string, number>;
+  /** TCP connections accepted, all paths (a socket aborted before its upgrade request still counts). */
+  readonly tcpConnections: () => number;
   /** Upgrade requests per path, accepted or not (to count retry storms). */
   readonly upgrades: Map<string, number>;
   /** Text payloads received on `/sink`, in arrival order. */
@@ -75,7 +77,9 @@ export async function startTestServer(): Promise<TestServer> {
   const upgrades = new Map<string, number>();
   const sink: string[] = [];
 
+  let tcp = 0;
   http.on('connection', (s) => {
+    tcp++;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -114,6 +118,7 @@ export async function startTestServer(): Promise<TestServer> {
     received,
     connections,
     upgrades,
+    tcpConnections: () => tcp,
     sink,
     limit: LIMIT,
     restart: async ({ code, downMs = 50 }) => {

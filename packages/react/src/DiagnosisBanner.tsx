@@ -1,0 +1,40 @@
+'use client';
+import type { Diagnosis } from '@sockdoc/diagnose';
+
+export interface DiagnosisBannerProps {
+  readonly diagnosis: Diagnosis | undefined;
+  readonly className?: string;
+  /** Show the server's reason string (as text). Default `true`. */
+  readonly showReason?: boolean;
+}
+
+/**
+ * A minimal, unstyled error banner for a diagnosis: code and title, likely cause, first fix,
+ * the server's reason and the retry advice. Everything is rendered as text nodes: a server's
+ * reason never becomes markup. Renders nothing without a diagnosis.
+ *
+ * @example
+ * const { lastClose } = useSocket(url);
+ * return <DiagnosisBanner diagnosis={lastClose} className="banner" />;
+ */
+export function DiagnosisBanner({ diagnosis, className, showReason = true }: DiagnosisBannerProps) {
+  if (!diagnosis) return null;
+  const fix = diagnosis.cause.fixes[0];
+  return (
+    <div role="alert" className={className} lang={diagnosis.locale} data-code={diagnosis.code} data-cause={diagnosis.cause.id}>
+      <strong>
+        {diagnosis.code} {diagnosis.explanation.title}
+      </strong>
+      <p data-part="cause">
+        {diagnosis.cause.title}: {diagnosis.cause.detail}
+      </p>
+      {fix ? <p data-part="fix">{fix}</p> : null}
+      {showReason && diagnosis.reason ? (
+        <p data-part="reason">
+          <code>{diagnosis.reason}</code>
+        </p>
+      ) : null}
+      <p data-part="retry">{diagnosis.retry.text}</p>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// @vitest-environment node
+import { renderToString } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '@sockdoc/test-utils';
+import { useSocket } from '../index.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+function App({ url }: { url: string }) {
+  const { status, send } = useSocket(url);
+  const refused = send('during render on the server');
+  return (
+    <p>
+      {status} {refused.ok ? 'sent' : refused.error.code}
+    </p>
+  );
+}
+
+describe('useSocket on the server', () => {
+  it('should render without window or WebSocket, open nothing, and not throw', () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const html = renderToString(<App url={server.url('/echo')} />);
+    expect(html).toContain('idle');
+    expect(html).toContain('SOCKDOC_NOT_OPEN');
+    expect(server.upgrades.get('/echo') ?? 0).toBe(0);
+  });
+});

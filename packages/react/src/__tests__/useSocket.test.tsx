@@ -1,0 +1,212 @@
+// @vitest-environment happy-dom
+import { StrictMode, useState } from 'react';
+import { act } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { sleep, startTestServer, type TestServer } from '@sockdoc/test-utils';
+import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+import type { Diagnosis, WebSocketConstructor } from '@sockdoc/core';
+import { DiagnosisBanner, useSocket, type SendResult, type UseSocketOptions, type UseSocketResult } from '../index.js';
+import { registrySize } from '../socketRegistry.js';
+import { render, until } from './render.js';
+
+// happy-dom provides the DOM; the socket is a real `ws` client (injected) to a real server.
+const WebSocketImpl = WebSocket as unknown as WebSocketConstructor;
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+function Probe(props: { url: string | null; options?: UseSocketOptions; out: { current?: UseSocketResult } }) {
+  const result = useSocket(props.url, { WebSocket: WebSocketImpl, reconnect: false, ...props.options });
+  props.out.current = result;
+  return <p data-status={result.status}>{result.status}</p>;
+}
+
+const count = (path: string) => server.connections.get(path) ?? 0;
+
+describe('useSocket', () => {
+  it('should connect after mount, exchange JSON, and surface a parse error instead of {}', async () => {
+    const out: { current?: UseSocketResult } = {};
+    const view = render(<Probe url={server.url('/echo')} options={{ json: true }} out={out} />);
+    expect(out.current!.status).not.toBe('open');
+    await until(() => out.current!.status === 'open');
+    act(() => void out.current!.sendJson({ hello: 'world' }));
+    await until(() => out.current!.lastJson);
+    expect(out.current!.lastJson).toEqual({ hello: 'world' });
+    act(() => void out.current!.send('not json'));
+    await until(() => out.current!.jsonError);
+    expect(out.current!.jsonError).toMatchObject({ data: 'not json' });
+    expect(out.current!.lastJson).toBeUndefined();
+    view.unmount();
+  });
+
+  it('should return a typed error, not throw, when the contract refuses a message', async () => {
+    const out: { current?: UseSocketResult } = {};
+    const view = render(<Probe url={server.url('/echo')} out={out} />);
+    await until(() => out.current!.status === 'open');
+    let result: SendResult | undefined;
+    act(() => {
+      result = out.current!.send(new Uint8Array([1]));
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'SOCKDOC_BINARY_ON_TEXT_CHANNEL', predictedClose: 1003 } });
+    expect(out.current!.status).toBe('open');
+    view.unmount();
+  });
+
+  it('should open exactly one connection under StrictMode', async () => {
+    const before = count('/echo');
+    const tcpBefore = server.tcpConnections();
+    let constructed = 0;
+    const Counting = class extends (WebSocket as unknown as new (u: string, p?: string[]) => object) {
+      constructor(u: string, p?: string[]) {
+        super(u, p);
+        constructed++;
+      }
+    } as unknown as WebSocketConstructor;
+    const out: { current?: UseSocketResult } = {};
+    const view = render(
+      <StrictMode>
+        <Probe url={server.url('/echo')} options={{ WebSocket: Counting }} out={out} />
+      </StrictMode>,
+    );
+    await until(() => out.current!.status === 'open');
+    await sleep(100);
+    expect(constructed).toBe(1);
+    expect(server.tcpConnections() - tcpBefore).toBe(1);
+    expect(count('/echo') - before).toBe(1);
+    view.unmount();
+  });
+
+  it('should stay disconnected with url null or enabled false, and connect when enabled', async () => {
+    const before = count('/echo');
+    const out: { current?: UseSocketResult } = {};
+    const view = render(<Probe url={null} out={out} />);
+    view.rerender(<Probe url={server.url('/echo')} options={{ enabled: false }} out={out} />);
+    await sleep(100);
+    expect(out.current!.status).toBe('idle');
+    expect(count('/echo') - before).toBe(0);
+    expect(out.current!.send('x')).toMatchObject({ ok: false, error: { code: 'SOCKDOC_NOT_OPEN' } });
+    view.rerender(<Probe url={server.url('/echo')} options={{ enabled: true }} out={out} />);
+    await until(() => out.current!.status === 'open');
+    expect(count('/echo') - before).toBe(1);
+    view.unmount();
+  });
+
+  it('should reconnect when the URL changes, but not for a new inline callback', async () => {
+    const out: { current?: UseSocketResult } = {};
+    const messages: unknown[] = [];
+    const before = count('/echo');
+    const view = render(<Probe url={server.url('/echo')} options={{ onMessage: (m) => messages.push(m) }} out={out} />);
+    await until(() => out.current!.status === 'open');
+    for (let i = 0; i < 3; i++) view.rerender(<Probe url={server.url('/echo')} options={{ onMessage: (m) => messages.push(`v${i}:${String(m)}`) }} out={out} />);
+    act(() => void out.current!.send('hi'));
+    await until(() => messages.length === 1);
+    expect(messages).toEqual(['v2:hi']); // the latest callback, same connection
+    expect(count('/echo') - before).toBe(1);
+    const first = out.current!.socket;
+    view.rerender(<Probe url={server.url('/echo?room=2')} out={out} />);
+    await until(() => out.current!.socket !== first && out.current!.status === 'open');
+    expect(count('/echo') - before).toBe(2);
+    await until(() => first!.getSnapshot().status === 'closed');
+    view.unmount();
+  });
+
+  it('should share one connection between components with the same share key, until the last unmounts', async () => {
+    const before = count('/echo');
+    const a: { current?: UseSocketResult } = {};
+    const b: { current?: UseSocketResult } = {};
+    function Two({ showB }: { showB: boolean }) {
+      return (
+        <>
+          <Probe url={server.url('/echo')} options={{ share: 'chat' }} out={a} />
+          {showB ? <Probe url={server.url('/echo')} options={{ share: 'chat' }} out={b} /> : null}
+        </>
+      );
+    }
+    const view = render(<Two showB />);
+    await until(() => a.current!.status === 'open' && b.current!.status === 'open');
+    expect(a.current!.socket).toBe(b.current!.socket);
+    expect(count('/echo') - before).toBe(1);
+    act(() => void a.current!.send('to both'));
+    await until(() => a.current!.lastMessage === 'to both' && b.current!.lastMessage === 'to both');
+    view.rerender(<Two showB={false} />);
+    await sleep(50);
+    expect(a.current!.status).toBe('open');
+    const socket = a.current!.socket!;
+    view.unmount();
+    await until(() => socket.getSnapshot().status === 'closed');
+    expect(registrySize()).toBe(0);
+  });
+
+  it('should send one heartbeat for a shared connection', async () => {
+    const before = server.sink.length;
+    const heartbeat = { intervalMs: 40, timeoutMs: 1000, message: 'hb', isPong: () => false };
+    function Two() {
+      return (
+        <>
+          <Probe url={server.url('/sink')} options={{ share: 'hb', heartbeat }} out={{}} />
+          <Probe url={server.url('/sink')} options={{ share: 'hb', heartbeat }} out={{}} />
+        </>
+      );
+    }
+    const view = render(<Two />);
+    await sleep(430);
+    const pings = server.sink.slice(before).filter((m) => m === 'hb').length;
+    view.unmount();
+    expect(pings).toBeGreaterThanOrEqual(5);
+    expect(pings).toBeLessThanOrEqual(11); // two heartbeats would send about 20
+  });
+
+  it('should diagnose closes in the browser language when a loaded locale covers it', async () => {
+    Object.defineProperty(navigator, 'languages', { value: ['zh-CN', 'zh', 'en'], configurable: true });
+    try {
+      const closes: Diagnosis[] = [];
+      const out: { current?: UseSocketResult } = {};
+      const view = render(<Probe url={server.url('/close/1012')} options={{ locales: [zhCN], onDiagnosedClose: (d) => closes.push(d) }} out={out} />);
+      await until(() => closes.length === 1);
+      expect(closes[0]!.locale).toBe('zh-CN');
+      expect(out.current!.lastClose?.explanation.title).toBe('服务重启');
+      view.unmount();
+    } finally {
+      Object.defineProperty(navigator, 'languages', { value: ['en-US'], configurable: true });
+    }
+  });
+
+  it('should render a diagnosis with the server reason as text, never as markup', async () => {
+    const reason = '<img src=x onerror="window.pwned=1">';
+    function Banner() {
+      const { lastClose } = useSocket(server.url(`/close/4000?reason=${encodeURIComponent(reason)}`), { WebSocket: WebSocketImpl, reconnect: false });
+      return <DiagnosisBanner diagnosis={lastClose} />;
+    }
+    const view = render(<Banner />);
+    await until(() => view.container.querySelector('[role=alert]'));
+    expect(view.container.querySelector('img')).toBeNull();
+    expect(view.container.querySelector('[data-part=reason]')!.textContent).toBe(reason);
+    expect(view.container.querySelector('[role=alert]')!.getAttribute('data-cause')).toBe('application_defined');
+    expect((window as { pwned?: number }).pwned).toBeUndefined();
+    view.unmount();
+  });
+
+  it('should reconnect on demand and close for good', async () => {
+    const out: { current?: UseSocketResult } = {};
+    const before = count('/echo');
+    const view = render(<Probe url={server.url('/echo')} out={out} />);
+    await until(() => out.current!.status === 'open');
+    act(() => out.current!.reconnect());
+    await until(() => count('/echo') - before === 2 && out.current!.status === 'open');
+    act(() => out.current!.close(1000, 'bye'));
+    await until(() => out.current!.status === 'closed');
+    expect(out.current!.snapshot.stopped?.reason).toBe('closed_by_user');
+    view.unmount();
+  });
+});
+
+describe('useState sanity (no stray connections after the suite)', () => {
+  it('should leave no shared client alive', async () => {
+    await sleep(20);
+    expect(registrySize()).toBe(0);
+    void useState;
+  });
+});
