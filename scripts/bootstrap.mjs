@@ -24,13 +24,15 @@ function run(cmd, args) {
 }
 
 /**
- * The tests use real peers that npm cannot provide: Debian's Chromium (real-browser tests)
- * and python3-websockets (an independent server). Install them with apt-get when missing.
+ * The tests use real peers that npm cannot provide: Debian's Chromium (real-browser tests),
+ * python3-websockets (an independent server) and a CJK font. Install them with apt-get when missing.
  */
 function ensureSystemPackages() {
   const need = [];
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) need.push('chromium');
   if (spawnSync('/usr/bin/python3', ['-c', 'import websockets'], { stdio: 'ignore' }).status !== 0) need.push('python3-websockets');
+  // A CJK font, so screenshots of Chinese diagnoses show characters rather than boxes.
+  if (!existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc')) need.push('fonts-wqy-zenhei');
   if (need.length === 0) return;
   if (!existsSync('/usr/bin/apt-get')) {
     console.error(`The tests need these Debian packages: ${need.join(', ')}. Install them (or set CHROMIUM_PATH), then run again.`);

@@ -26,7 +26,7 @@ export function DiagnosisBanner({ diagnosis, className, showReason = true }: Dia
         {diagnosis.code} {diagnosis.explanation.title}
       </strong>
       <p data-part="cause">
-        {diagnosis.cause.title}: {diagnosis.cause.detail}
+        <b>{diagnosis.cause.title}</b> {diagnosis.cause.detail}
       </p>
       {fix ? <p data-part="fix">{fix}</p> : null}
       {showReason && diagnosis.reason ? (

@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { DiagnosisBanner, useSocket, type SockdocError } from '@sockdoc/react';
+import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+
+interface ChatLine {
+  readonly from: string;
+  readonly text: string;
+}
+
+// `?contract=off` turns the outgoing contract off, to see what the server does with a binary frame.
+const contract = new URLSearchParams(location.search).get('contract') !== 'off';
+
+export function App() {
+  const [lines, setLines] = useState<ChatLine[]>([]);
+  const [draft, setDraft] = useState('');
+  const [refused, setRefused] = useState<SockdocError>();
+  const { status, sendJson, send, lastClose, reconnect, snapshot } = useSocket('/chat', {
+    contract,
+    json: true,
+    // Diagnoses follow the browser's language when a loaded locale covers it.
+    locales: [zhCN],
+    onMessage: (data) => {
+      if (typeof data === 'string') setLines((l) => [...l.slice(-49), JSON.parse(data) as ChatLine]);
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const r = sendJson({ text: draft });
+    if (r.ok) setDraft('');
+    else setRefused(r.error);
+  };
+
+  const sendBinary = () => {
+    const r = send(new Uint8Array([0xde, 0xad, 0xbe, 0xef]));
+    setRefused(r.ok ? undefined : r.error);
+  };
+
+  return (
+    <main>
+      <h1>sockdoc · React chat</h1>
+      <p>
+        Status: <span data-status={status}>{status}</span> · contract {contract ? 'on' : 'off'}
+        {snapshot.reconnect ? ` · reconnect #${snapshot.reconnect.attempt} in ${Math.round(snapshot.reconnect.delayMs / 1000)} s` : ''}
+        {snapshot.stopped ? ` · stopped: ${snapshot.stopped.reason}` : ''}
+      </p>
+      <ul data-testid="messages">
+        {lines.map((l, i) => (
+          <li key={i}>
+            <b>{l.from}</b> {l.text}
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={submit}>
+        <input aria-label="Message" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Say something" />
+        <button type="submit">Send</button>
+        <button type="button" data-testid="send-binary" onClick={sendBinary}>
+          Send binary
+        </button>
+        <button type="button" onClick={reconnect}>
+          Reconnect
+        </button>
+      </form>
+      {refused ? (
+        <p role="status" data-testid="refused">
+          Refused before sending: <code>{refused.code}</code> {refused.message}
+        </p>
+      ) : null}
+      <DiagnosisBanner diagnosis={lastClose} />
+    </main>
+  );
+}
