@@ -58,6 +58,9 @@ export interface DiagnoseLocale {
     confidence: string;
     reason: string;
     keyDifferences: string;
+    same: string;
+    /** Between a label and its value: ': ' in English, '：' in Chinese. */
+    colon: string;
     whichToUseWhen: string;
     allCodes: string;
     generatedNote: string;

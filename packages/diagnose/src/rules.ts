@@ -310,14 +310,19 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
     out.push(c('suspended', 'medium', base, [ctx.visibility === 'hidden' ? { id: 'page_hidden', params: {} } : { id: 'offline', params: {} }]));
   }
   if (f.justSent && f.justSent.bytes >= LARGE_MESSAGE_BYTES) {
-    out.push(c('size_limit_dropped', 'medium', { ...base, bytes: f.justSent.bytes }, [...lastFrameEvidence(f), { id: 'not_clean', params: {} }]));
+    out.push(c('size_limit_dropped', 'medium', { ...base, bytes: f.justSent.bytes }, [...lastFrameEvidence(f), ...notClean(f)]));
   }
   if (f.nearIdleTimeout !== undefined && f.idleSeconds !== undefined) {
     out.push(c('proxy_idle_timeout', 'medium', { ...base, idleSeconds: f.idleSeconds, proxyTimeoutSeconds: f.nearIdleTimeout }, [idleEvidence(f)]));
   }
   const openFor = ctx.timestamps?.opened !== undefined && f.closedAt !== undefined ? Math.round((f.closedAt - ctx.timestamps.opened) / 1000) : undefined;
-  out.push(c('connection_dropped', 'low', base, openFor === undefined ? [{ id: 'not_clean', params: {} }] : [{ id: 'open_for', params: { seconds: openFor } }, { id: 'not_clean', params: {} }]));
+  out.push(c('connection_dropped', 'low', base, [...(openFor === undefined ? [] : [{ id: 'open_for' as const, params: { seconds: openFor } }]), ...notClean(f)]));
   return out;
+}
+
+/** "wasClean is false" only when the runtime said so. */
+function notClean(f: Facts): EvidenceRef[] {
+  return f.wasClean === false ? [{ id: 'not_clean', params: {} }] : [];
 }
 
 function frameParams(base: CauseParams, f: Facts): CauseParams {

@@ -919,6 +919,8 @@ export const en: DiagnoseLocale = {
     confidence: 'Confidence',
     reason: 'Reason',
     keyDifferences: 'Key differences',
+    same: 'same',
+    colon: ': ',
     whichToUseWhen: 'Which to use when',
     allCodes: 'All close codes',
     generatedNote: 'Generated from the @sockdoc/diagnose catalogue; do not edit by hand.',

@@ -922,6 +922,8 @@ export const zhCN: DiagnoseLocale = {
     confidence: '可信度',
     reason: '关闭原因',
     keyDifferences: '主要区别',
+    same: '相同',
+    colon: '：',
     whichToUseWhen: '何时使用哪个',
     allCodes: '全部关闭码',
     generatedNote: '由 @sockdoc/diagnose 目录生成，请勿手工编辑。',

@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '@sockdoc/test-utils';
+import { run } from '../run.js';
+import type { Output } from '../Output.js';
+import type { ProbeReport } from '../commands/probe.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o: Output = { color: false, out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {} };
+  const code = await run(argv, o);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('sockdoc explain / compare / diagnose', () => {
+  it('should explain a code in English and, with --lang, in Chinese', async () => {
+    const en = await cli('explain', '1007');
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^1007 Invalid frame payload data/);
+    expect(en.out).toContain('Dead ends');
+    const zh = await cli('explain', '1007', '--lang', 'zh-Hans-CN');
+    expect(zh.out).toMatch(/^1007 无效的帧载荷数据/);
+    expect(zh.out).toContain('无效的做法');
+  });
+
+  it('should print JSON with --json', async () => {
+    const r = await cli('explain', '1012', '--json');
+    expect(JSON.parse(r.out)).toMatchObject({ code: 1012, name: 'Service Restart', retry: { strategy: 'delay_5_30s' } });
+  });
+
+  it('should explain invalid codes and refuse what is not a number', async () => {
+    expect((await cli('explain', '5000')).out).toContain('Not a valid close code');
+    const bad = await cli('explain', 'abc');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('must be a number');
+    expect(bad.err).toContain('Usage: sockdoc');
+    expect(bad.err).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+
+  it('should reject unknown commands and options with a usage error', async () => {
+    expect((await cli('frobnicate')).code).toBe(2);
+    const r = await cli('explain', '1000', '--bogus');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Unknown option '--bogus'");
+    expect((await cli()).code).toBe(2);
+    expect((await cli('--help')).code).toBe(0);
+  });
+
+  it('should compare two codes as the 1003-vs-1007 page does', async () => {
+    const r = await cli('compare', '1003', '1007');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Key differences');
+    expect(r.out).toContain('Which to use when');
+    expect(r.out).toContain('1007 where 1003 is correct');
+  });
+
+  it('should diagnose a recorded close from a saved evidence file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sockdoc-cli-'));
+    const file = join(dir, 'evidence.json');
+    const now = Date.now();
+    writeFileSync(file, JSON.stringify({ opened: true, recentOutgoing: [{ kind: 'binary', bytes: 12, at: now - 2 }], timestamps: { closed: now } }));
+    const r = await cli('diagnose', '--code', '1003', '--evidence', file, '--json');
+    expect(JSON.parse(r.out).cause).toMatchObject({ id: 'binary_on_text_endpoint', confidence: 'high' });
+    const text = await cli('diagnose', '--code', '1006', '--reason', 'x', '--not-clean', '--lang', 'zh-CN');
+    expect(text.out).toContain('异常关闭');
+    const missing = await cli('diagnose', '--code', '1006', '--evidence', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('Cannot read --evidence');
+  });
+});
+
+describe('sockdoc probe (real servers on loopback)', () => {
+  const probe = async (path: string, ...flags: string[]) => {
+    const r = await cli('probe', server.url(path), '--json', '--timeout', '3', ...flags);
+    return { code: r.code, report: JSON.parse(r.out) as ProbeReport };
+  };
+
+  it('should report the handshake of a working endpoint', async () => {
+    const { code, report } = await probe('/echo');
+    expect(code).toBe(0);
+    expect(report.handshake).toMatchObject({ ok: true, status: 101 });
+    expect(report.probes).toEqual([]);
+  });
+
+  it('should recognise a text-only endpoint', async () => {
+    const { report } = await probe('/text-only', '--active', '--max-bytes', '2048');
+    expect(report.endpoint).toBe('text-only');
+    const binary = report.probes.find((p) => p.name === 'binary')!;
+    expect(binary).toMatchObject({ outcome: 'closed', close: { code: 1003 } });
+    expect(binary.diagnosis?.cause.id).toBe('binary_on_text_endpoint');
+    expect(report.probes.find((p) => p.name === 'invalid-utf8')).toMatchObject({ outcome: 'closed', close: { code: 1007 } });
+  });
+
+  it('should recognise a binary-only endpoint', async () => {
+    const { report } = await probe('/binary-only', '--active', '--max-bytes', '2048');
+    expect(report.endpoint).toBe('binary-only');
+  });
+
+  it('should find a size limit by bisection, within 20 connections', async () => {
+    const before = server.upgrades.get('/limited') ?? 0;
+    const { report } = await probe('/limited', '--find-limit', '--max-bytes', '4096');
+    expect(report.endpoint).toBe('both');
+    expect(report.sizeLimit).toMatchObject({ acceptedBytes: server.limit, refusedBytes: server.limit + 1 });
+    expect(report.sizeLimit!.probes).toBeLessThanOrEqual(20);
+    expect((server.upgrades.get('/limited') ?? 0) - before).toBeLessThanOrEqual(1 + 4 + 20);
+  }, 30_000);
+
+  it('should report an auth-rejecting endpoint with its HTTP status and exit 1', async () => {
+    const { code, report } = await probe('/auth', '--header', 'Authorization:Bearer wrong');
+    expect(code).toBe(1);
+    expect(report.handshake).toMatchObject({ ok: false, status: 401 });
+    expect(report.handshake.diagnosis?.cause.id).toBe('handshake_auth');
+    const ok = await probe('/auth', '--header', 'Authorization: Bearer good');
+    expect(ok.code).toBe(0);
+  });
+
+  it('should measure an idle timeout', async () => {
+    const { report } = await probe('/idle?ms=700', '--idle', '3');
+    expect(report.idle?.closedAfterMs).toBeGreaterThanOrEqual(600);
+    expect(report.idle?.closedAfterMs).toBeLessThan(2000);
+    expect(report.idle?.diagnosis?.cause.id).toBe('server_idle_timeout');
+  });
+
+  it('should print a readable report without colour when not a TTY', async () => {
+    const r = await cli('probe', server.url('/text-only'), '--active', '--max-bytes', '2048', '--timeout', '3');
+    expect(r.out).toMatch(/Handshake\s+✓ 101/);
+    expect(r.out).toMatch(/Endpoint\s+text-only/);
+    expect(r.out).not.toContain('\x1b[');
+  });
+
+  it('should refuse a URL that is not a WebSocket URL', async () => {
+    const r = await cli('probe', 'ftp://example.com');
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('the built sockdoc binary', () => {
+  const bin = join(dirname(fileURLToPath(import.meta.url)), '../../dist/bin.js');
+  it('should run from dist with a shebang, honour NO_COLOR and exit with the documented codes', () => {
+    expect(existsSync(bin), 'packages/cli/dist/bin.js (run the build first)').toBe(true);
+    const ok = spawnSync(process.execPath, [bin, 'explain', '1006'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^1006 Abnormal closure/);
+    const bad = spawnSync(process.execPath, [bin, 'explain'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('explain takes one close code');
+  });
+});

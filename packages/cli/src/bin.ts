@@ -1,0 +1,9 @@
+import { processOutput } from './Output.js';
+import { run } from './run.js';
+
+// `sockdoc explain 1006 | head` closes the pipe early: stop quietly instead of crashing.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+process.exitCode = await run(process.argv.slice(2), processOutput());

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { diagnose, type DiagnoseContext, type DiagnoseLocale, type Diagnosis } from '@sockdoc/diagnose';
+import { styles, type Output } from '../Output.js';
+import { UsageError } from '../UsageError.js';
+
+export function printDiagnosis(d: Diagnosis, locale: DiagnoseLocale, o: Output, indent = ''): void {
+  const s = styles(o.color);
+  const L = locale.labels;
+  o.out(`${indent}${s.bold(`${d.code} ${d.explanation.title}`)}${d.reason ? s.dim(` ${L.reason}${L.colon}"${d.reason}"`) : ''}`);
+  o.out(`${indent}${s.bold(`${L.cause}${L.colon}`)}${d.cause.title}${s.dim(` · ${L.confidence}${L.colon}${d.cause.confidenceText}`)}`);
+  o.out(`${indent}  ${d.cause.detail}`);
+  if (d.cause.evidence.length) {
+    o.out(`${indent}${s.bold(`${L.evidence}${L.colon.trimEnd()}`)}`);
+    for (const e of d.cause.evidence) o.out(`${indent}  - ${e.text}`);
+  }
+  o.out(`${indent}${s.bold(`${L.howToFix}${L.colon.trimEnd()}`)}`);
+  d.cause.fixes.forEach((f, i) => o.out(`${indent}  ${i + 1}. ${f}`));
+  for (const alt of d.alternatives) o.out(`${indent}${s.dim(`  · ${alt.title} · ${L.confidence}${L.colon}${alt.confidenceText}`)}`);
+  o.out(`${indent}${s.bold(`${L.retry}${L.colon}`)}${d.retry.text}`);
+}
+
+/** Reads recorded evidence: the `evidence` argument of a close event, saved as JSON. */
+function readEvidence(path: string): DiagnoseContext {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Cannot read --evidence ${path}: ${(e as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--evidence ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`--evidence ${path} must hold a JSON object (the evidence of a close event)`);
+  return value as DiagnoseContext;
+}
+
+export function diagnoseCommand(
+  args: { code: number; reason?: string; wasClean?: boolean; evidence?: string },
+  locale: DiagnoseLocale,
+  json: boolean,
+  o: Output,
+): number {
+  const ctx = args.evidence ? readEvidence(args.evidence) : {};
+  const d = diagnose({ code: args.code, ...(args.reason === undefined ? {} : { reason: args.reason }), ...(args.wasClean === undefined ? {} : { wasClean: args.wasClean }) }, ctx, { locale });
+  if (json) o.out(JSON.stringify(d, null, 2));
+  else printDiagnosis(d, locale, o);
+  return 0;
+}
