@@ -61,17 +61,27 @@ console.log(bold('\n1. The outgoing contract: a text-only endpoint, maxMessageBy
 }
 
 // ── Part 2: real closes, diagnosed ──────────────────────────────────────────────────────────
-console.log(bold('\n2. Real closes (contract off where needed to provoke them), diagnosed in English and Chinese'));
+console.log(bold('\n2. Real closes (contract off where needed to provoke them), diagnosed in English and Chinese, and what the client decides next'));
 
-async function scenario(title: string, path: string, options: NodeSocketOptions, act?: (s: SocketClient) => void): Promise<void> {
+/** What the client decided after the close: reconnect (when, why) or stop (why). */
+function decision(socket: SocketClient): Promise<string> {
+  return new Promise((resolve) => {
+    socket.once('reconnecting', (p) => resolve(`reconnect #${p.attempt} in ${(p.delayMs / 1000).toFixed(1)} s (${p.diagnosis?.retry.strategy ?? 'backoff'})`));
+    socket.once('stopped', (s) => resolve(`stop: ${s.reason}`));
+  });
+}
+
+async function scenario(title: string, path: string, options: NodeSocketOptions, act?: (s: SocketClient) => void, waitForReopen = false): Promise<void> {
   const socket = createSocket(server.url(path), options);
   const done = closed(socket);
+  const next = decision(socket);
   if (act) {
     await opened(socket);
     act(socket);
   }
   const { diagnosis: en, raw, evidence } = await done;
   const zh = diagnose(raw, evidence, { locale: zhCN });
+  const decided = await next;
   console.log(`\n${bold(title)}  ${dim(`raw: code ${raw.code}, reason ${JSON.stringify(raw.reason)}, wasClean ${raw.wasClean}`)}`);
   console.log(`  ${en.summary}`);
   console.log(`  ${dim(`${en.cause.confidenceText} confidence · evidence:`)} ${en.cause.evidence.map((e) => e.text).join(' ')}`);
@@ -79,6 +89,16 @@ async function scenario(title: string, path: string, options: NodeSocketOptions,
   console.log(`  ${zh.summary}`);
   console.log(`  ${dim(`可信度${zh.cause.confidenceText} · 依据：`)}${zh.cause.evidence.map((e) => e.text).join('')}`);
   console.log(`  ${dim('修复：')}${zh.cause.fixes[0]}`);
+  console.log(`  ${bold('→')} ${decided}`);
+  if (waitForReopen && decided.startsWith('reconnect')) {
+    await new Promise<void>((r) => socket.once('open', () => r()));
+    console.log(`  ${green('✓')} reconnected (attempt ${socket.getSnapshot().attempts})`);
+  }
+  if (socket.getSnapshot().status !== 'closed') {
+    const gone = new Promise<void>((r) => socket.once('stopped', () => r()));
+    socket.close();
+    await gone;
+  }
 }
 
 await scenario('1003 · binary sent to a text-only server', '/text-only', { contract: false }, (s) => s.send(new Uint8Array([0xde, 0xad])));
@@ -86,8 +106,8 @@ await scenario('1007 · invalid UTF-8 sent as text', '/strict', { contract: fals
 await scenario('1009 · 2,000 bytes to a server that accepts 1,024', '/limited', { contract: false }, (s) => s.send('x'.repeat(2000)));
 await scenario('401 · handshake refused (Node sees the HTTP status; browsers cannot)', '/reject/401', {});
 await scenario('1012 · the server restarts', '/close/1012', {});
-await scenario('1006 · TCP dropped without a Close frame', '/drop', {}, (s) => s.send('anyone there?'));
+await scenario('1006 · TCP dropped without a Close frame', '/drop', {}, (s) => s.send('anyone there?'), true);
 
 await server.close();
 clearTimeout(deadline);
-console.log(green('\nDone: every refused send named its rule, every close came with a cause, a fix and retry advice.\n'));
+console.log(green('\nDone: every refused send named its rule; every close came with a cause, a fix and a reconnect decision.\n'));
