@@ -11,7 +11,9 @@ import { en } from '../packages/diagnose/src/locales/en.js';
 import { zhCN } from '../packages/diagnose/src/locales/zh-CN.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'docs/close-codes');
+/** English at docs/close-codes, other languages at docs/<prefix>/close-codes (the docs site's locale layout). */
+const PREFIX: Record<string, string> = { en: '', 'zh-CN': 'zh' };
+const dirOf = (l: DiagnoseLocale) => join(root, 'docs', PREFIX[l.tag] ?? l.tag, 'close-codes');
 const LOCALES: readonly DiagnoseLocale[] = [en, zhCN];
 const COMPARISONS: ReadonlyArray<readonly [number, number]> = [[1003, 1007]];
 
@@ -23,7 +25,8 @@ const FILE: Record<EntryKey, string> = Object.fromEntries(
 const md = (s: string) => s.replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;')).replace(/\|/g, '\\|');
 
 function switcher(locale: DiagnoseLocale, file: string): string {
-  return LOCALES.map((l) => (l === locale ? `**${l.name}**` : `[${l.name}](../${l.tag}/${file})`)).join(' · ');
+  const up = PREFIX[locale.tag] ? '../../' : '../';
+  return LOCALES.map((l) => (l === locale ? `**${l.name}**` : `[${l.name}](${up}${PREFIX[l.tag] ? `${PREFIX[l.tag]}/` : ''}close-codes/${file})`)).join(' · ');
 }
 
 function codeLink(code: number, locale: DiagnoseLocale): string {
@@ -138,7 +141,7 @@ function indexPage(locale: DiagnoseLocale): string {
   const L = locale.labels;
   return [
     `<!-- ${L.generatedNote} -->`,
-    switcher(locale, 'README.md'),
+    switcher(locale, 'index.md'),
     '',
     `# ${L.allCodes}`,
     '',
@@ -158,10 +161,10 @@ function indexPage(locale: DiagnoseLocale): string {
 function pages(): Map<string, string> {
   const out = new Map<string, string>();
   for (const locale of LOCALES) {
-    const dir = join(outDir, locale.tag);
+    const dir = dirOf(locale);
     for (const key of ENTRY_KEYS) out.set(join(dir, `${FILE[key]}.md`), codePage(key, locale));
     for (const [a, b] of COMPARISONS) out.set(join(dir, `${a}-vs-${b}.md`), comparePage(a, b, locale));
-    out.set(join(dir, 'README.md'), indexPage(locale));
+    out.set(join(dir, 'index.md'), indexPage(locale));
   }
   return out;
 }
@@ -180,7 +183,7 @@ for (const [file, text] of wanted) {
 }
 // Pages for entries that no longer exist are stale too.
 for (const locale of LOCALES) {
-  const dir = join(outDir, locale.tag);
+  const dir = dirOf(locale);
   if (!existsSync(dir)) continue;
   for (const f of readdirSync(dir)) if (!wanted.has(join(dir, f))) stale.push(join(dir, f));
 }
@@ -188,4 +191,4 @@ if (check && stale.length) {
   console.error(`Generated docs are stale; run \`pnpm docs:gen\` and commit:\n${stale.map((f) => `  ${f.slice(root.length + 1)}`).join('\n')}`);
   process.exit(1);
 }
-console.log(check ? `docs: ${wanted.size} generated pages are up to date` : `docs: wrote ${wanted.size} pages to docs/close-codes`);
+console.log(check ? `docs: ${wanted.size} generated pages are up to date` : `docs: wrote ${wanted.size} pages to docs/close-codes and docs/zh/close-codes`);

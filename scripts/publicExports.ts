@@ -1,0 +1,40 @@
+import ts from 'typescript';
+import { join } from 'node:path';
+
+/** The entry points whose exports are the public API, with their reference page. */
+export const ENTRIES = [
+  { pkg: '@sockdoc/diagnose', entry: 'packages/diagnose/src/index.ts', page: 'docs/reference/diagnose.md' },
+  { pkg: '@sockdoc/diagnose/locales/zh-CN', entry: 'packages/diagnose/src/locales/zh-CN.ts', page: 'docs/reference/diagnose.md' },
+  { pkg: '@sockdoc/diagnose/packs/graphql-ws', entry: 'packages/diagnose/src/packs/graphqlTransportWs.ts', page: 'docs/reference/diagnose.md' },
+  { pkg: '@sockdoc/core', entry: 'packages/core/src/index.ts', page: 'docs/reference/core.md' },
+  { pkg: '@sockdoc/browser', entry: 'packages/browser/src/index.ts', page: 'docs/reference/browser.md', reexports: '@sockdoc/core' },
+  { pkg: '@sockdoc/node', entry: 'packages/node/src/index.ts', page: 'docs/reference/node.md', reexports: '@sockdoc/core' },
+  { pkg: '@sockdoc/react', entry: 'packages/react/src/index.ts', page: 'docs/reference/react.md' },
+  { pkg: '@sockdoc/cli', entry: 'packages/cli/src/index.ts', page: 'docs/reference/cli.md' },
+] as const;
+
+/** Export names of each entry, read with the TypeScript compiler (values and types). */
+export function publicExports(root: string): Map<string, string[]> {
+  const files = ENTRIES.map((e) => join(root, e.entry));
+  const program = ts.createProgram(files, {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    customConditions: ['@sockdoc/source'],
+    jsx: ts.JsxEmit.ReactJSX,
+    skipLibCheck: true,
+    noEmit: true,
+  });
+  const checker = program.getTypeChecker();
+  const out = new Map<string, string[]>();
+  for (const e of ENTRIES) {
+    const sf = program.getSourceFile(join(root, e.entry))!;
+    const sym = checker.getSymbolAtLocation(sf)!;
+    out.set(e.pkg, checker.getExportsOfModule(sym).map((s) => s.getName()).sort());
+  }
+  return out;
+}
+
+if (process.argv[1]?.endsWith('publicExports.ts')) {
+  for (const [pkg, names] of publicExports(join(import.meta.dirname, '..'))) console.log(pkg, names.length, names.join(' '));
+}
