@@ -19,29 +19,29 @@ export class EvidenceRecorder {
   connectTimeout = false;
   heartbeatTimeout = false;
 
-  readonly #kind = new Uint8Array(RING); // 0 text, 1 binary
-  readonly #valid = new Uint8Array(RING); // 0 unknown, 1 valid, 2 invalid
-  readonly #bytes = new Float64Array(RING);
-  readonly #at = new Float64Array(RING);
+  /** Three numbers per frame: flags (bit 0 binary, bits 1-2 UTF-8 validity), bytes, time. Allocated on the first send. */
+  #ring: Float64Array | undefined;
   #count = 0;
 
   sent(kind: 'text' | 'binary', bytes: number, utf8Valid?: boolean): void {
-    const i = this.#count++ % RING;
+    const ring = (this.#ring ??= new Float64Array(RING * 3));
+    const i = (this.#count++ % RING) * 3;
     const now = Date.now();
-    this.#kind[i] = kind === 'binary' ? 1 : 0;
-    this.#valid[i] = utf8Valid === undefined ? 0 : utf8Valid ? 1 : 2;
-    this.#bytes[i] = bytes;
-    this.#at[i] = now;
+    ring[i] = (kind === 'binary' ? 1 : 0) | (utf8Valid === undefined ? 0 : utf8Valid ? 2 : 4);
+    ring[i + 1] = bytes;
+    ring[i + 2] = now;
     this.lastOut = now;
   }
 
   frames(): OutgoingFrame[] {
+    const ring = this.#ring;
     const n = Math.min(this.#count, RING);
     const out: OutgoingFrame[] = [];
+    if (!ring) return out;
     for (let k = this.#count - n; k < this.#count; k++) {
-      const i = k % RING;
-      const v = this.#valid[i];
-      out.push({ kind: this.#kind[i] ? 'binary' : 'text', bytes: this.#bytes[i]!, at: this.#at[i]!, ...(v ? { utf8Valid: v === 1 } : {}) });
+      const i = (k % RING) * 3;
+      const flags = ring[i]!;
+      out.push({ kind: flags & 1 ? 'binary' : 'text', bytes: ring[i + 1]!, at: ring[i + 2]!, ...(flags & 6 ? { utf8Valid: (flags & 2) !== 0 } : {}) });
     }
     return out;
   }

@@ -13,7 +13,7 @@ export interface QueueOptions {
 
 export const QUEUE_DEFAULTS = { maxMessages: 100, maxBytes: 1024 * 1024, overflow: 'refuse' } as const;
 
-export const toUnsent = (m: CheckedMessage): UnsentMessage => ({ data: m.data, kind: m.kind, bytes: m.bytes });
+export const toUnsent = (m: CheckedMessage): UnsentMessage => ({ data: m.original ?? m.data, kind: m.kind, bytes: m.bytes });
 
 /** Messages accepted while the socket is not open, in order, within limits. */
 export class OutgoingQueue {

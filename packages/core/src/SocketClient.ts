@@ -1,13 +1,13 @@
 import { EventEmitter } from 'eventemitter3';
 import { diagnose, type DiagnoseLocale, type Diagnosis } from '@sockdoc/diagnose';
-import { checkOutgoing, checkTextBytes, typeName, type CheckedMessage } from './checkOutgoing.js';
+import { checkOutgoing, checkString, checkTextBytes, typeName, type CheckedMessage } from './checkOutgoing.js';
 import { EvidenceRecorder } from './EvidenceRecorder.js';
 import { CloseArgumentError } from './errors/CloseArgumentError.js';
 import { ContractError } from './errors/ContractError.js';
 import { OptionError } from './errors/OptionError.js';
 import { StateError } from './errors/StateError.js';
 import { Heartbeat, HEARTBEAT_DEFAULTS } from './Heartbeat.js';
-import { OutgoingQueue, toUnsent } from './OutgoingQueue.js';
+import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent } from './OutgoingQueue.js';
 import { defaultDelay, isAuthFailure, resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
 import { toJson } from './toJson.js';
 import { findLoneSurrogate, isSendableCloseCode, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
@@ -34,6 +34,7 @@ const ABANDON_GRACE_MS = 1_000;
 const GLOBAL_TIMERS: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
 };
 
 let textDecoder: TextDecoder | undefined;
@@ -102,17 +103,21 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #heartbeat: SocketOptions['heartbeat'];
   readonly #timers: Timers;
   readonly #random: () => number;
+  readonly #now: () => number;
+  /** Encode-once path for strings, when the runtime offers it (Node). */
+  readonly #encode: ((s: string) => Uint8Array) | undefined;
 
   #urlSource: Dynamic<string>;
   #protocolSource: Dynamic<string | readonly string[] | undefined>;
   #ws: WebSocketLike | undefined;
-  #evidence = new EvidenceRecorder();
+  #evidence!: EvidenceRecorder;
   #generation = 0;
   #detach: (() => void) | undefined;
   #stopWatch: (() => void) | undefined;
   #connectTimer: unknown;
   #reconnectTimer: unknown;
-  #stableTimer: unknown;
+  /** When the current connection opened, on the client's clock (for the stable-connection rule). */
+  #openedAt: number | undefined;
   #abandonTimer: unknown;
   #beat: Heartbeat | undefined;
   /** Consecutive failed attempts since the last stable connection. */
@@ -121,7 +126,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #streakStart: number | undefined;
   #refreshed = false;
   #env: { online?: boolean; visibility?: 'visible' | 'hidden'; wentOfflineAt?: number; hiddenAt?: number } = {};
-  #listeners = new Set<() => void>();
+  #listeners: Set<() => void> | undefined;
   #snapshot: SocketSnapshot;
 
   constructor(url: Dynamic<string>, options: SocketOptions) {
@@ -129,6 +134,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const adapter = options.adapter ?? (options.WebSocket ? { runtime: 'other' as const, create: (u: string, p: readonly string[] | undefined) => new options.WebSocket!(u, p ? [...p] : undefined) } : undefined);
     if (!adapter) throw new OptionError('SOCKDOC_INVALID_OPTION', 'createSocket needs a WebSocket constructor or an adapter (got neither). Use @sockdoc/browser or @sockdoc/node, or pass { WebSocket }.');
     this.#adapter = adapter;
+    this.#encode = adapter.encodeText && adapter.sendTextBytes ? adapter.encodeText : undefined;
     const channel = options.channel ?? 'text';
     if (channel !== 'text' && channel !== 'binary' && channel !== 'mixed') {
       throw new OptionError('SOCKDOC_INVALID_OPTION', `Option channel must be 'text', 'binary' or 'mixed' (got ${JSON.stringify(channel)}).`);
@@ -149,7 +155,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
         throw new OptionError('SOCKDOC_INVALID_OPTION', `Option queue.overflow must be 'refuse' or 'drop-oldest' (got ${JSON.stringify(q.overflow)}).`);
       }
     }
-    this.#queue = q === false ? undefined : new OutgoingQueue(q === true ? {} : q);
+    this.#queue = q === false ? undefined : new OutgoingQueue(q === true ? QUEUE_DEFAULTS : q);
     this.#connectTimeout = positiveOption('connectTimeout', options.connectTimeout, true) ?? DEFAULT_CONNECT_TIMEOUT;
     this.#reconnect = resolveReconnect(options.reconnect);
     this.#refresh = options.refresh;
@@ -160,6 +166,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
+    const timers = this.#timers;
+    this.#now = timers.now ? () => timers.now!() : Date.now;
     this.#snapshot = Object.freeze({
       status: 'idle',
       url: typeof this.#urlSource === 'string' ? this.#urlSource : '',
@@ -177,6 +185,17 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (options.autoConnect !== false) this.connect();
   }
 
+  /**
+   * Bytes handed to the socket but not yet sent (the runtime's `bufferedAmount`), plus 0 when
+   * there is no socket. Check it to apply backpressure when sending a lot.
+   *
+   * @example
+   * while (socket.bufferedAmount > 1 << 20) await new Promise((r) => setTimeout(r, 10));
+   */
+  get bufferedAmount(): number {
+    return this.#ws?.bufferedAmount ?? 0;
+  }
+
   /** The URL of the current (or last) connection attempt. */
   get url(): string {
     return this.#snapshot.url;
@@ -189,8 +208,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * const stop = socket.subscribe(() => render(socket.getSnapshot()));
    */
   subscribe(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    (this.#listeners ??= new Set()).add(listener);
+    return () => this.#listeners!.delete(listener);
   }
 
   /**
@@ -263,6 +282,9 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * socket.send(new Uint8Array([1, 2])); // on a text channel: throws SOCKDOC_BINARY_ON_TEXT_CHANNEL
    */
   send(data: string | ArrayBuffer | ArrayBufferView | Blob): 'sent' | 'queued' {
+    if (typeof data === 'string' && this.#contract && this.#encode && this.#snapshot.status === 'open') {
+      return this.#deliver(this.#check(() => checkString(data, this.#channel, this.#max, this.#encode)));
+    }
     return this.#deliver(this.#check(() => (this.#contract ? checkOutgoing(data, this.#channel, this.#max) : this.#unchecked(data))));
   }
 
@@ -461,17 +483,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const ws = this.#ws!;
     this.#clearTimer('connect');
     this.#evidence.opened = Date.now();
+    this.#openedAt = this.#now();
     this.#evidence.protocol = ws.protocol;
     this.#neverOpened = 0;
     this.#set({ status: 'open', protocol: ws.protocol ?? '', extensions: ws.extensions ?? '' });
-    if (this.#reconnect) {
-      this.#stableTimer = this.#timers.setTimeout(() => {
-        this.#stableTimer = undefined;
-        this.#failures = 0;
-        this.#streakStart = undefined;
-        this.#refreshed = false;
-      }, this.#reconnect.stableAfterMs);
-    }
     this.#startHeartbeat(ws);
     this.#flush(ws);
     this.emit('open');
@@ -549,6 +564,12 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const policy = this.#reconnect;
     if (!policy) return { stop: 'reconnect_disabled', diagnosis };
     const now = Date.now();
+    if (wasOpen && this.#openedAt !== undefined && this.#now() - this.#openedAt >= policy.stableAfterMs) {
+      // A connection that stayed open long enough starts a new streak.
+      this.#failures = 0;
+      this.#streakStart = undefined;
+      this.#refreshed = false;
+    }
     this.#failures++;
     this.#neverOpened = wasOpen ? 0 : this.#neverOpened + 1;
     this.#streakStart ??= now;
@@ -702,7 +723,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   #release(ws: WebSocketLike): void {
     this.#clearTimer('connect');
-    this.#clearTimer('stable');
     this.#clearTimer('abandon');
     this.#beat?.stop();
     this.#beat = undefined;
@@ -715,17 +735,19 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#ws = undefined;
   }
 
-  #clearTimer(which: 'connect' | 'reconnect' | 'stable' | 'abandon'): void {
-    const key = which === 'connect' ? this.#connectTimer : which === 'reconnect' ? this.#reconnectTimer : which === 'stable' ? this.#stableTimer : this.#abandonTimer;
+  #clearTimer(which: 'connect' | 'reconnect' | 'abandon'): void {
+    const key = which === 'connect' ? this.#connectTimer : which === 'reconnect' ? this.#reconnectTimer : this.#abandonTimer;
     if (key !== undefined) this.#timers.clearTimeout(key);
     if (which === 'connect') this.#connectTimer = undefined;
     else if (which === 'reconnect') this.#reconnectTimer = undefined;
-    else if (which === 'stable') this.#stableTimer = undefined;
     else this.#abandonTimer = undefined;
   }
 
+  #sinkObject: EvidenceSink | undefined;
+
+  /** The evidence sink adapters report to; one per client. */
   #sink(): EvidenceSink {
-    return {
+    return (this.#sinkObject ??= {
       handshake: (status, headers) => {
         this.#evidence.handshakeStatus = status;
         this.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
@@ -746,7 +768,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
         };
         if (patch.online === true || patch.visibility === 'visible') this.#environmentChanged();
       },
-    };
+    });
   }
 
   #set(patch: Partial<SocketSnapshot>): void {
@@ -760,7 +782,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     if (!changed) return;
     this.#snapshot = Object.freeze({ ...prev, ...patch });
-    for (const l of this.#listeners) l();
+    if (this.#listeners) for (const l of this.#listeners) l();
     this.emit('state', this.#snapshot);
   }
 }

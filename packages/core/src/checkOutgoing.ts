@@ -4,7 +4,10 @@ import type { Channel } from './types.js';
 
 /** A message that passed the contract, ready for the socket. */
 export interface CheckedMessage {
+  /** What goes to the socket (for strings the runtime encodes, the encoded bytes). */
   readonly data: string | ArrayBuffer | ArrayBufferView | Blob;
+  /** What the caller passed, when `data` is an encoding of it (handed back as it was). */
+  readonly original?: string;
   readonly kind: 'text' | 'binary';
   readonly bytes: number;
   /** Set for bytes that must go out as a text frame (`sendText`). */
@@ -60,7 +63,7 @@ function tooBig(type: string, bytes: number, limit: number): never {
  * Checks a string for the contract: right channel, well-formed UTF-16, within the size limit.
  * Counts UTF-8 bytes only when the size limit cannot be decided from the length alone.
  */
-export function checkString(s: string, channel: Channel, max: number | undefined): CheckedMessage {
+export function checkString(s: string, channel: Channel, max: number | undefined, encode?: (s: string) => Uint8Array): CheckedMessage {
   if (channel === 'binary') {
     refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type: 'string', bytes: utf8ByteLength(s) }, `Cannot send a string on a binary channel ${sizeOf(utf8ByteLength(s), 'string')}; a binary-only server would close with 1003. Send an ArrayBuffer or typed array, or declare channel: 'text' or 'mixed'.`);
   }
@@ -68,6 +71,12 @@ export function checkString(s: string, channel: Channel, max: number | undefined
   if (lone !== -1) {
     const unit = s.charCodeAt(lone).toString(16).toUpperCase();
     refuse('SOCKDOC_LONE_SURROGATE', 'utf16', 1007, { type: 'string', index: lone }, `Cannot send a string with a lone surrogate (U+${unit} at index ${lone}); it is not valid UTF-16, the runtime would silently replace it with U+FFFD, and a strict peer may close with 1007. Fix how the string was built (e.g. slicing between the two halves of an emoji).`);
+  }
+  if (encode) {
+    // The runtime would encode the string anyway: do it once here, and the exact size is free.
+    const bytes = encode(s);
+    if (max !== undefined && bytes.byteLength > max) tooBig('string', bytes.byteLength, max);
+    return { data: bytes, original: s, kind: 'text', bytes: bytes.byteLength, asText: true };
   }
   if (max !== undefined && !fitsUtf8(s, max)) tooBig('string', utf8ByteLength(s), max);
   return { data: s, kind: 'text', bytes: utf8ByteLength(s) };

@@ -50,9 +50,12 @@ export const RECONNECT_DEFAULTS = {
   stableAfterMs: 5_000,
 } as const;
 
+const DEFAULT_POLICY: ResolvedReconnect = Object.freeze({ ...RECONNECT_DEFAULTS, shouldReconnect: undefined, delay: undefined });
+
 export function resolveReconnect(o: boolean | ReconnectOptions | undefined): ResolvedReconnect | undefined {
   if (o === false) return undefined;
-  const r = o === true || o === undefined ? {} : o;
+  if (o === true || o === undefined) return DEFAULT_POLICY;
+  const r = o;
   return { ...RECONNECT_DEFAULTS, ...stripUndefined(r), shouldReconnect: r.shouldReconnect, delay: r.delay };
 }
 

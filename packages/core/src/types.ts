@@ -41,6 +41,11 @@ export interface RuntimeAdapter {
   observe?(ws: WebSocketLike, sink: EvidenceSink): () => void;
   /** Watches the environment for the client's lifetime (browser: online/offline, visibility, pagehide). Returns a stop function. */
   watch?(sink: EvidenceSink): () => void;
+  /**
+   * Encodes a string to UTF-8 the way the runtime's send would (Node: `Buffer.from`). With it and
+   * `sendTextBytes`, strings sent on an open socket are encoded once and sent as those bytes.
+   */
+  encodeText?(s: string): Uint8Array;
   /** A native UTF-8 validator (Node: `isUtf8` from node:buffer). Without it, `TextDecoder` in fatal mode. */
   isUtf8?(bytes: Uint8Array): boolean;
   /** Sends valid UTF-8 bytes as a text frame without decoding them (Node). Without it, the core decodes to a string. */
@@ -56,6 +61,8 @@ export interface RuntimeAdapter {
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
+  /** Milliseconds on this clock (for durations such as "open long enough to be stable"). Default `Date.now`. */
+  now?(): number;
 }
 
 /** `reconnecting`: waiting before the next attempt; `closed`: for good (see `stopped`). */

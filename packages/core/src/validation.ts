@@ -31,9 +31,20 @@ export function findLoneSurrogate(s: string): number {
   return -1;
 }
 
+const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+let scratch: Uint8Array | undefined;
+/** Longest string counted with encodeInto (its scratch buffer is 3 bytes per UTF-16 unit). */
+const ENCODE_INTO_MAX = 1 << 20;
+
 /** UTF-8 byte length of a well-formed string (lone surrogates count as U+FFFD, 3 bytes). */
 export function utf8ByteLength(s: string): number {
   if (nativeByteLength) return nativeByteLength(s);
+  // Browsers: the native encoder beats a JS loop once a string is more than a few hundred units.
+  if (encoder && s.length > 256 && s.length <= ENCODE_INTO_MAX) {
+    const need = s.length * 3;
+    if (!scratch || scratch.length < need) scratch = new Uint8Array(Math.max(need, 4096));
+    return encoder.encodeInto(s, scratch).written;
+  }
   let bytes = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -1,4 +1,4 @@
-import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type SocketOptions } from '@sockdoc/core';
+import { createSocket as createCoreSocket, type Dynamic, type RuntimeAdapter, type SocketClient, type SocketOptions } from '@sockdoc/core';
 import { nodeAdapter, type NodeAdapterOptions } from './nodeAdapter.js';
 
 export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebSocket'>, NodeAdapterOptions {}
@@ -20,5 +20,9 @@ export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebS
  */
 export function createSocket(url: Dynamic<string>, options: NodeSocketOptions = {}): SocketClient {
   const { headers, ws, ...rest } = options;
-  return createCoreSocket(url, { ...rest, adapter: nodeAdapter({ ...(headers ? { headers } : {}), ...(ws ? { ws } : {}) }) });
+  const adapter = headers || ws ? nodeAdapter({ ...(headers ? { headers } : {}), ...(ws ? { ws } : {}) }) : (defaultAdapter ??= nodeAdapter());
+  return createCoreSocket(url, { ...rest, adapter });
 }
+
+/** Adapters hold no per-socket state: sockets without headers or ws options share one. */
+let defaultAdapter: RuntimeAdapter | undefined;

@@ -40,6 +40,7 @@ export function nodeAdapter(options: NodeAdapterOptions = {}): RuntimeAdapter {
       return () => ws.off('unexpected-response', onUnexpected);
     },
     isUtf8,
+    encodeText: (s) => Buffer.from(s, 'utf8'),
     ping: (socket) => (socket as unknown as WsSocket).ping(),
     onPong(socket, listener) {
       const ws = socket as unknown as WsSocket;
