@@ -282,10 +282,15 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * socket.send(new Uint8Array([1, 2])); // on a text channel: throws SOCKDOC_BINARY_ON_TEXT_CHANNEL
    */
   send(data: string | ArrayBuffer | ArrayBufferView | Blob): 'sent' | 'queued' {
-    if (typeof data === 'string' && this.#contract && this.#encode && this.#snapshot.status === 'open') {
-      return this.#deliver(this.#check(() => checkString(data, this.#channel, this.#max, this.#encode)));
+    let msg: CheckedMessage;
+    try {
+      if (!this.#contract) msg = this.#unchecked(data);
+      else if (typeof data === 'string') msg = checkString(data, this.#channel, this.#max, this.#snapshot.status === 'open' ? this.#encode : undefined);
+      else msg = checkOutgoing(data, this.#channel, this.#max);
+    } catch (err) {
+      throw this.#violation(err);
     }
-    return this.#deliver(this.#check(() => (this.#contract ? checkOutgoing(data, this.#channel, this.#max) : this.#unchecked(data))));
+    return this.#deliver(msg);
   }
 
   /**
@@ -297,13 +302,17 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * socket.sendText(new TextEncoder().encode('héllo'));
    */
   sendText(bytes: Uint8Array | ArrayBuffer): 'sent' | 'queued' {
-    return this.#deliver(
-      this.#check(() => {
-        if (this.#contract) return checkTextBytes(bytes, this.#channel, this.#max, this.#adapter.isUtf8);
+    let msg: CheckedMessage;
+    try {
+      if (this.#contract) msg = checkTextBytes(bytes, this.#channel, this.#max, this.#adapter.isUtf8);
+      else {
         const view = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes) ? new Uint8Array((bytes as ArrayBufferView).buffer) : new Uint8Array(bytes);
-        return { data: view, kind: 'text', bytes: view.byteLength, asText: true } as const;
-      }),
-    );
+        msg = { data: view, kind: 'text', bytes: view.byteLength, asText: true };
+      }
+    } catch (err) {
+      throw this.#violation(err);
+    }
+    return this.#deliver(msg);
   }
 
   /**
@@ -314,7 +323,13 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * socket.sendJson({ type: 'join', room: 'general' });
    */
   sendJson(value: unknown): 'sent' | 'queued' {
-    return this.#deliver(this.#check(() => (this.#contract ? checkOutgoing(toJson(value), this.#channel, this.#max) : this.#unchecked(toJson(value)))));
+    let json: string;
+    try {
+      json = toJson(value);
+    } catch (err) {
+      throw this.#violation(err);
+    }
+    return this.send(json);
   }
 
   /**
@@ -359,13 +374,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   // ── sending ─────────────────────────────────────────────────────────────────────────────
 
-  #check(make: () => CheckedMessage): CheckedMessage {
-    try {
-      return make();
-    } catch (err) {
-      if (err instanceof ContractError) this.emit('violation', err);
-      throw err;
-    }
+  /** Reports a contract refusal as a `violation` event; returns the error to rethrow. */
+  #violation(err: unknown): unknown {
+    if (err instanceof ContractError) this.emit('violation', err);
+    return err;
   }
 
   /** With the contract off: still refuse values no runtime can send, but skip channel, UTF-8 and size rules. */
