@@ -39,6 +39,26 @@ const GLOBAL_TIMERS: Timers = {
 
 let textDecoder: TextDecoder | undefined;
 
+/**
+ * The snapshot of a client that has not connected yet (with `url: ''`). Server renders and
+ * components without a socket can show it.
+ *
+ * @example
+ * useSyncExternalStore(subscribe, getSnapshot, () => IDLE_SNAPSHOT);
+ */
+export const IDLE_SNAPSHOT: SocketSnapshot = Object.freeze({
+  status: 'idle',
+  url: '',
+  protocol: '',
+  extensions: '',
+  queued: 0,
+  lastClose: undefined,
+  attempts: 0,
+  handshakeResponse: undefined,
+  reconnect: undefined,
+  stopped: undefined,
+});
+
 /** What follows a close: stop for a reason, or run an attempt after a plan's delay. */
 type Decision = { readonly stop: StopReason; readonly diagnosis: Diagnosis | undefined } | { readonly plan: ReconnectPlan; readonly run: () => void };
 
@@ -168,18 +188,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#random = options.random ?? Math.random;
     const timers = this.#timers;
     this.#now = timers.now ? () => timers.now!() : Date.now;
-    this.#snapshot = Object.freeze({
-      status: 'idle',
-      url: typeof this.#urlSource === 'string' ? this.#urlSource : '',
-      protocol: '',
-      extensions: '',
-      queued: 0,
-      lastClose: undefined,
-      attempts: 0,
-      handshakeResponse: undefined,
-      reconnect: undefined,
-      stopped: undefined,
-    });
+    this.#snapshot = typeof this.#urlSource === 'string' ? Object.freeze({ ...IDLE_SNAPSHOT, url: this.#urlSource }) : IDLE_SNAPSHOT;
     this.subscribe = this.subscribe.bind(this);
     this.getSnapshot = this.getSnapshot.bind(this);
     if (options.autoConnect !== false) this.connect();

@@ -1,5 +1,5 @@
 export { createSocket } from './createSocket.js';
-export { SocketClient } from './SocketClient.js';
+export { SocketClient, IDLE_SNAPSHOT } from './SocketClient.js';
 export { SockdocError, isSockdocError, ERROR_CODES } from './errors/SockdocError.js';
 export { ContractError } from './errors/ContractError.js';
 export { CloseArgumentError } from './errors/CloseArgumentError.js';

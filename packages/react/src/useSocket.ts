@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { createSocket, type BrowserSocketOptions } from '@sockdoc/browser';
-import { isSockdocError, StateError, type IncomingData, type SockdocError, type SocketClient, type SocketSnapshot } from '@sockdoc/core';
+import { IDLE_SNAPSHOT, isSockdocError, StateError, type IncomingData, type SockdocError, type SocketClient, type SocketSnapshot } from '@sockdoc/core';
 import type { DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
 import { detectLocale } from './detectLocale.js';
 import { acquire, release } from './socketRegistry.js';
@@ -55,21 +55,9 @@ export interface UseSocketResult {
   readonly socket: SocketClient | undefined;
 }
 
-const IDLE: SocketSnapshot = Object.freeze({
-  status: 'idle',
-  url: '',
-  protocol: '',
-  extensions: '',
-  queued: 0,
-  lastClose: undefined,
-  attempts: 0,
-  handshakeResponse: undefined,
-  reconnect: undefined,
-  stopped: undefined,
-});
 const noop = () => {};
 const idleSubscribe = () => noop;
-const idleSnapshot = () => IDLE;
+const idleSnapshot = () => IDLE_SNAPSHOT;
 
 function describe(data: IncomingData): string {
   return typeof data === 'string' ? `text of ${data.length} characters` : `binary data (${(data as { byteLength?: number; size?: number }).byteLength ?? (data as Blob).size} bytes)`;

@@ -7,3 +7,4 @@ export { launchChromium, CHROMIUM_PATH } from './launchChromium.js';
 export { startChaosProxy } from './startChaosProxy.js';
 export type { ChaosProxy } from './startChaosProxy.js';
 export { scaledTimers } from './scaledTimers.js';
+export { seededRandom } from './seededRandom.js';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestServer, waitFor, type TestServer } from '@sockdoc/test-utils';
+import { seededRandom, startTestServer, waitFor, type TestServer } from '@sockdoc/test-utils';
 import { createSocket } from '../createSocket.js';
 import { isSockdocError } from '../errors/SockdocError.js';
 import type { SocketClient } from '../SocketClient.js';
@@ -12,9 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
+const rng = seededRandom;
 
 /** Random inputs of every kind: strings with and without lone surrogates, bytes, junk, sizes around the limit. */
 function randomInput(rnd: () => number, limit: number): unknown {

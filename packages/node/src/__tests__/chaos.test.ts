@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scaledTimers, sleep, startChaosProxy, startTestServer, waitFor, type TestServer } from '@sockdoc/test-utils';
+import { scaledTimers, seededRandom, sleep, startChaosProxy, startTestServer, waitFor, type TestServer } from '@sockdoc/test-utils';
 import { isSockdocError, type Diagnosis, type ReconnectPlan, type SocketClient } from '@sockdoc/core';
 import { createSocket } from '../index.js';
 
@@ -12,9 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
+const rng = seededRandom;
 
 describe('chaos: a proxy that drops connections during a numbered stream', () => {
   it('should account for every message, never lose or reorder queued ones, and end connected', async () => {
