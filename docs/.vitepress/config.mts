@@ -30,6 +30,7 @@ export default defineConfig({
               { text: 'Migrating', link: '/guides/migrating' },
               { text: 'CLI', link: '/cli' },
               { text: 'Error codes', link: '/error-codes' },
+              { text: 'Performance', link: '/performance' },
             ],
           },
           {
