@@ -272,6 +272,17 @@ describe('createSocket (Node, real ws server)', () => {
     socket.close();
   });
 
+  it('should report bytes not yet sent as bufferedAmount, for backpressure', async () => {
+    const socket = createSocket(server.url('/sink'), { reconnect: false, autoConnect: false });
+    expect(socket.bufferedAmount).toBe(0);
+    socket.connect();
+    await new Promise<void>((r) => socket.once('open', () => r()));
+    for (let i = 0; i < 64; i++) socket.send('x'.repeat(256 * 1024));
+    expect(socket.bufferedAmount).toBeGreaterThan(0); // 16 MiB cannot all leave in one tick
+    await waitFor(() => socket.bufferedAmount === 0 || undefined, 10_000);
+    socket.close();
+  });
+
   it('should deliver binary messages as ArrayBuffer by default on a mixed channel', async () => {
     const socket = await open('/echo', { channel: 'mixed' });
     socket.send(new Uint8Array([7, 8]));
