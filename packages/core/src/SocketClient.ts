@@ -145,6 +145,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #neverOpened = 0;
   #streakStart: number | undefined;
   #refreshed = false;
+  /** The attempt a scheduled reconnect will run (plain, or refresh-then-attempt). */
+  #pendingAttempt: (() => void) | undefined;
+  /** Set by `pagehide`, cleared when the page is visible again: reconnects wait meanwhile. */
+  #pageHidden = false;
   #env: { online?: boolean; visibility?: 'visible' | 'hidden'; wentOfflineAt?: number; hiddenAt?: number } = {};
   #listeners: Set<() => void> | undefined;
   #snapshot: SocketSnapshot;
@@ -642,8 +646,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     };
   }
 
-  #pendingAttempt: (() => void) | undefined;
-
   #schedule(plan: ReconnectPlan, run: () => void): void {
     this.#pendingAttempt = run;
     const state = this.#stateFor({ plan, run });
@@ -673,8 +675,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (this.#pageHidden) return 'hidden';
     return undefined;
   }
-
-  #pageHidden = false;
 
   /** The environment changed: resume a paused or waiting reconnect promptly. */
   #environmentChanged(): void {

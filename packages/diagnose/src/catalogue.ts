@@ -36,24 +36,24 @@ function fact(
 /** Stable facts for every code that has its own entry. */
 export const CODE_FACTS: Readonly<Record<number, Fact>> = {
   1000: fact('1000', 'Normal Closure', 'normal', 'protocol', true, 'either', { retryable: false, strategy: 'no' }, [1001, 1005], [RFC_CODES, MDN, IANA]),
-  1001: fact('1001', 'Going Away', 'going_away', 'protocol', true, 'either', BACKOFF, [1000, 1012, 1006], [RFC_CODES, MDN, IANA]),
+  1001: fact('1001', 'Going Away', 'going_away', 'protocol', true, 'either', BACKOFF, [1000, 1012, 1006], [RFC_CODES, MDN, IANA, RFC_RECONNECT]),
   1002: fact('1002', 'Protocol error', 'protocol_error', 'protocol', true, 'either', NO, [1006, 1007, 1004], [RFC_CODES, MDN, IANA]),
   1003: fact('1003', 'Unsupported Data', 'unsupported_data', 'protocol', true, 'either', NO, [1007, 1008], [RFC_CODES, MDN, IANA]),
   1004: fact('1004', 'Reserved', 'reserved', 'protocol', false, 'nobody', NO, [1002], [RFC_CODES, IANA]),
   1005: fact('1005', 'No Status Rcvd', 'no_status', 'protocol', false, 'local', POLICY, [1000, 1006], [RFC_CODES, RFC_CLOSE_CODE, MDN, IANA]),
-  1006: fact('1006', 'Abnormal Closure', 'abnormal', 'protocol', false, 'local', { retryable: true, strategy: 'backoff', delayMs: [0, 5000] }, [1001, 1002, 1015, 1011], [RFC_CODES, RFC_CLOSE_CODE, WHATWG, MDN, IANA]),
+  1006: fact('1006', 'Abnormal Closure', 'abnormal', 'protocol', false, 'local', { retryable: true, strategy: 'backoff', delayMs: [0, 5000] }, [1001, 1002, 1015, 1011], [RFC_CODES, RFC_CLOSE_CODE, WHATWG, MDN, IANA, RFC_RECONNECT]),
   1007: fact('1007', 'Invalid frame payload data', 'invalid_payload', 'protocol', true, 'either', NO, [1003, 1002, 1008], [RFC_CODES, MDN, IANA]),
   1008: fact('1008', 'Policy Violation', 'policy', 'protocol', true, 'either', { retryable: true, strategy: 'after_reauth' }, [1003, 1009, 3000, 3003], [RFC_CODES, MDN, IANA]),
   1009: fact('1009', 'Message Too Big', 'too_big', 'protocol', true, 'either', NO, [1006, 1008], [RFC_CODES, MDN, IANA]),
   1010: fact('1010', 'Mandatory Ext.', 'extension', 'protocol', true, 'client', NO, [1002], [RFC_CODES, MDN, IANA]),
-  1011: fact('1011', 'Internal Error', 'server_error', 'protocol', true, 'server', { retryable: true, strategy: 'backoff', delayMs: [0, 5000] }, [1006, 1013, 1001], [RFC_CODES, MDN, IANA]),
+  1011: fact('1011', 'Internal Error', 'server_error', 'protocol', true, 'server', { retryable: true, strategy: 'backoff', delayMs: [0, 5000] }, [1006, 1013, 1001], [RFC_CODES, MDN, IANA, RFC_RECONNECT]),
   1012: fact('1012', 'Service Restart', 'restart', 'protocol', true, 'server', { retryable: true, strategy: 'delay_5_30s', delayMs: [5000, 30000] }, [1001, 1013, 1006], [MDN, IANA, HYBI_1012_1013]),
   1013: fact('1013', 'Try Again Later', 'overload', 'protocol', true, 'server', { retryable: true, strategy: 'slow_backoff', delayMs: [30000, 120000] }, [1012, 1011], [MDN, IANA, HYBI_1012_1013]),
-  1014: fact('1014', 'Bad Gateway', 'gateway', 'protocol', true, 'server', BACKOFF, [1011, 1006], [MDN, IANA, HYBI_1014]),
+  1014: fact('1014', 'Bad Gateway', 'gateway', 'protocol', true, 'server', BACKOFF, [1011, 1006], [MDN, IANA, HYBI_1014, RFC_RECONNECT]),
   1015: fact('1015', 'TLS handshake', 'tls', 'protocol', false, 'local', NO, [1006], [RFC_CODES, WHATWG, MDN, IANA]),
   3000: fact('3000', 'Unauthorized', 'auth', 'registered', true, 'either', REAUTH, [3003, 1008], [IANA, MDN]),
   3003: fact('3003', 'Forbidden', 'forbidden', 'registered', true, 'either', NO, [3000, 1008], [IANA, MDN]),
-  3008: fact('3008', 'Timeout', 'timeout', 'registered', true, 'either', BACKOFF, [1001, 1011], [IANA, MDN]),
+  3008: fact('3008', 'Timeout', 'timeout', 'registered', true, 'either', BACKOFF, [1001, 1011], [IANA, MDN, RFC_RECONNECT]),
 };
 
 const RANGE_FACTS: Readonly<Record<'range_0_999' | 'range_protocol_unassigned' | 'range_registered_unassigned' | 'range_private' | 'not_a_code', Fact>> = {
@@ -117,4 +117,3 @@ export function codeInfo(code: number): CodeInfo {
   return { code, ...RANGE_FACTS[range] };
 }
 
-export { RFC_RECONNECT };
