@@ -10,7 +10,7 @@ const KEYS: Record<string, string[]> = {
   core: ['createSocket', 'SocketClient', 'ContractError', 'ERROR_CODES'],
   browser: ['createSocket', 'browserAdapter', 'isSockdocError'],
   node: ['createSocket', 'nodeAdapter', 'ContractError'],
-  react: ['useSocket', 'DiagnosisBanner', 'detectLocale'],
+  react: ['useSocket', 'DiagnosisBanner'],
   cli: ['run', 'probe', 'USAGE'],
 };
 

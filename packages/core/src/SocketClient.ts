@@ -1,5 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import { diagnose, type DiagnoseLocale, type Diagnosis } from '@sockdoc/diagnose';
+import type { DiagnoseContext, DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
 import { checkOutgoing, checkString, checkTextBytes, typeName, type CheckedMessage } from './checkOutgoing.js';
 import { EvidenceRecorder } from './EvidenceRecorder.js';
 import { CloseArgumentError } from './errors/CloseArgumentError.js';
@@ -7,9 +7,11 @@ import { ContractError } from './errors/ContractError.js';
 import { OptionError } from './errors/OptionError.js';
 import { StateError } from './errors/StateError.js';
 import { Heartbeat, HEARTBEAT_DEFAULTS } from './Heartbeat.js';
+import { loadDiagnose, loadedDiagnose, type DiagnoseFunction } from './loadDiagnose.js';
 import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent } from './OutgoingQueue.js';
 import { defaultDelay, isAuthFailure, resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
 import { toJson } from './toJson.js';
+import { unavailableDiagnosis } from './unavailableDiagnosis.js';
 import { findLoneSurrogate, isSendableCloseCode, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
 import type {
   Channel,
@@ -30,6 +32,8 @@ const OPEN = 1;
 const DEFAULT_CONNECT_TIMEOUT = 15_000;
 /** How long a browser socket abandoned after a missed heartbeat may take to report its close before sockdoc reports it. */
 const ABANDON_GRACE_MS = 1_000;
+/** How long a close waits for a diagnosis module that is still loading before reporting without it. */
+const DIAGNOSE_WAIT_MS = 3_000;
 
 const GLOBAL_TIMERS: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -114,7 +118,9 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #max: number | undefined;
   readonly #contract: boolean;
   readonly #binaryType: 'arraybuffer' | 'blob';
-  readonly #locale: string | DiagnoseLocale | undefined;
+  readonly #locale: SocketOptions['locale'];
+  readonly #locales: readonly DiagnoseLocale[] | undefined;
+  readonly #diagnose: DiagnoseFunction | undefined;
   readonly #onDiagnosedClose: ((d: Diagnosis) => void) | undefined;
   readonly #queue: OutgoingQueue | undefined;
   readonly #connectTimeout: number;
@@ -170,6 +176,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#protocolSource = options.protocols;
     this.#binaryType = options.binaryType ?? 'arraybuffer';
     this.#locale = options.locale;
+    this.#locales = options.locales;
+    this.#diagnose = options.diagnose;
     this.#onDiagnosedClose = options.onDiagnosedClose;
     const q = options.queue ?? true;
     if (typeof q === 'object') {
@@ -369,6 +377,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     const ws = this.#ws;
     const status = this.#snapshot.status;
+    if (status === 'closing' && !ws) this.#stopRequested = true;
     if (status === 'closing' || status === 'closed') return;
     if (!ws) {
       // idle, reconnecting, or still resolving the URL: nothing is on the wire
@@ -442,6 +451,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   /** One connection attempt: resolve URL and protocols (maybe asynchronously), then open. */
   #attempt(): void {
     const generation = ++this.#generation;
+    // Load the diagnosis now, so it is there when this connection closes, even offline.
+    if (!this.#diagnose) void loadDiagnose();
     this.#evidence = new EvidenceRecorder();
     this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined, reconnect: undefined });
     let url: string | PromiseLike<string>;
@@ -561,14 +572,36 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const ev = this.#evidence;
     if (ev.initiator !== 'client') ev.initiator = raw.code === 1006 ? 'unknown' : 'server';
     const evidence = ev.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#failures, ...this.#env });
-    const diagnosis = diagnose(raw, evidence, { ...(this.#locale === undefined ? {} : { locale: this.#locale }) });
+    const run = this.#diagnose ?? loadedDiagnose();
+    if (run) {
+      this.#report(raw, evidence, ev, run);
+      return;
+    }
+    // A close right after connecting can beat the diagnosis module: wait for it, briefly.
+    this.#set({ status: 'closing' });
+    let timer: unknown;
+    const finish = (fn: DiagnoseFunction | undefined): void => {
+      if (timer === undefined) return;
+      this.#timers.clearTimeout(timer);
+      timer = undefined;
+      this.#report(raw, evidence, ev, fn);
+    };
+    timer = this.#timers.setTimeout(() => finish(undefined), DIAGNOSE_WAIT_MS);
+    void loadDiagnose().then(finish);
+  }
+
+  /** Diagnoses one close (without the module: says so), reports it, then reconnects or stops. */
+  #report(raw: RawClose, evidence: DiagnoseContext, ev: EvidenceRecorder, run: DiagnoseFunction | undefined): void {
+    const locale = this.#locale;
+    const diagnosis = run ? run(raw, evidence, { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}) }) : unavailableDiagnosis(raw, locale);
     const reopen = this.#reopen;
     this.#reopen = false;
     const next: Decision = reopen
       ? { plan: { attempt: 0, delayMs: 0, diagnosis }, run: () => this.#attempt() }
-      : ev.initiator === 'client'
+      : ev.initiator === 'client' || this.#stopRequested
         ? { stop: 'closed_by_user', diagnosis }
         : this.#decide(diagnosis, ev.opened !== undefined);
+    this.#stopRequested = false;
     // One snapshot for the close and what follows it, so `close` listeners see the next status.
     this.#set({ lastClose: diagnosis, ...this.#stateFor(next) });
     this.emit('close', diagnosis, raw, evidence);
@@ -581,6 +614,9 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     this.#apply(next);
   }
+
+  /** close() was called while a close waited for its diagnosis: stop after reporting it. */
+  #stopRequested = false;
 
   // ── reconnecting ────────────────────────────────────────────────────────────────────────
 

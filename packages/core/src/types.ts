@@ -1,4 +1,4 @@
-import type { DiagnoseContext, DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
+import type { CloseInput, DiagnoseContext, DiagnoseLocale, DiagnoseOptions, Diagnosis } from '@sockdoc/diagnose';
 import type { HeartbeatOptions } from './Heartbeat.js';
 import type { QueueOptions } from './OutgoingQueue.js';
 import type { ReconnectOptions, StopReason } from './reconnectPolicy.js';
@@ -179,8 +179,19 @@ export interface SocketOptions {
   readonly protocols?: Dynamic<string | readonly string[] | undefined>;
   /** Default `'arraybuffer'`, set on every socket the client opens. */
   readonly binaryType?: 'arraybuffer' | 'blob';
-  /** Language of diagnoses: a locale object (`zhCN`) or a registered tag. Default English. */
-  readonly locale?: string | DiagnoseLocale;
+  /**
+   * Language of diagnoses: a locale object (`zhCN`), a tag, or the user's preferred tags in order
+   * (`navigator.languages`); tags match the locales in `locales` and those registered. Default English.
+   */
+  readonly locale?: string | readonly string[] | DiagnoseLocale;
+  /** Locales that tags in `locale` may match. A locale object passed here ships in your bundle. */
+  readonly locales?: readonly DiagnoseLocale[];
+  /**
+   * The `diagnose` function from `@sockdoc/diagnose`, to bundle the diagnosis with the client.
+   * Without it the client loads `@sockdoc/diagnose` with `import()` when it first connects
+   * (`@sockdoc/node` passes it; browsers keep the catalogue out of the initial bundle).
+   */
+  readonly diagnose?: (close: CloseInput, context: DiagnoseContext, options: DiagnoseOptions) => Diagnosis;
   /** Called with every close, diagnosed. */
   readonly onDiagnosedClose?: (diagnosis: Diagnosis) => void;
   /** Check outgoing messages against the contract. Default `true`; `false` only to reproduce server behaviour. */

@@ -60,6 +60,8 @@ export const CAUSES = {
   pack_code: { retryable: 'unknown', strategy: 'unknown' },
   application_defined: { retryable: 'unknown', strategy: 'unknown' },
   invalid_code_received: { retryable: false, strategy: 'no' },
+  /** Produced by @sockdoc/core, not by `diagnose()`: the lazily loaded diagnosis module was not there at close time. */
+  diagnosis_unavailable: { retryable: true, strategy: 'backoff', delayMs: [0, 5000] },
 } as const satisfies Record<string, RetryAdvice>;
 
 export type CauseId = keyof typeof CAUSES;

@@ -6,8 +6,8 @@ import { resolveLocale } from './resolveLocale.js';
 import type { Explanation } from './types.js';
 
 export interface ExplainOptions {
-  /** A locale object (`zhCN`) or a BCP 47 tag of a registered locale. Default: English. */
-  readonly locale?: string | DiagnoseLocale;
+  /** A locale object (`zhCN`), a BCP 47 tag of a registered locale, or a list of tags in order of preference. Default: English. */
+  readonly locale?: string | readonly string[] | DiagnoseLocale;
   /** Locales available to tag lookups for this call, besides the registered ones. */
   readonly locales?: readonly DiagnoseLocale[];
   /** Application code packs to consult for 3000-4999, besides the registered ones. */

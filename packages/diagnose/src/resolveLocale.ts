@@ -42,13 +42,21 @@ export interface ResolvedLocale {
 /**
  * Picks the text for a requested locale: an exact tag, then the same language and script
  * (BCP 47 likely subtags: `zh`, `zh-Hans`, `zh-Hans-CN`, `zh-SG` all match `zh-CN`), else English,
- * and says so in `fallback`.
+ * and says so in `fallback`. A list of tags (`navigator.languages`) takes the first that matches.
  *
  * @example
  * resolveLocale('fr'); // { locale: en, fallback: { requested: 'fr', used: 'en' } }
+ * resolveLocale(['fr-FR', 'zh-CN'], [zhCN]).locale; // zhCN
  */
-export function resolveLocale(requested: string | DiagnoseLocale | undefined, extra: readonly DiagnoseLocale[] = []): ResolvedLocale {
+export function resolveLocale(requested: string | readonly string[] | DiagnoseLocale | undefined, extra: readonly DiagnoseLocale[] = []): ResolvedLocale {
   if (requested === undefined) return { locale: en };
+  if (isList(requested)) {
+    for (const tag of requested) {
+      const r = resolveLocale(tag, extra);
+      if (!r.fallback) return r;
+    }
+    return requested.length ? { locale: en, fallback: { requested: requested.join(', '), used: en.tag } } : { locale: en };
+  }
   if (typeof requested === 'object') return { locale: requested };
   const wanted = requested.trim();
   const candidates = extra.length ? [...extra, ...registry.values()] : [...registry.values()];
@@ -61,3 +69,5 @@ export function resolveLocale(requested: string | DiagnoseLocale | undefined, ex
   }
   return { locale: en, fallback: { requested, used: en.tag } };
 }
+
+const isList = (v: unknown): v is readonly string[] => Array.isArray(v);

@@ -28,7 +28,9 @@ export type Category =
   | 'forbidden'
   | 'timeout'
   | 'application'
-  | 'invalid';
+  | 'invalid'
+  /** A close reported without the catalogue (the diagnosis module was not loaded). */
+  | 'unknown';
 
 /** Who can put the code in a Close frame. `local` means a runtime synthesizes it and it never appears on the wire. */
 export type Sender = 'either' | 'server' | 'client' | 'local' | 'nobody';
@@ -70,7 +72,7 @@ export type EntryKey =
 export interface CodeInfo {
   /** The code asked about, exactly as given (may be `NaN` or `1.5` for `not_a_code`). */
   readonly code: number;
-  readonly key: EntryKey | `app:${string}`;
+  readonly key: EntryKey | `app:${string}` | 'unavailable';
   /** Official English name (RFC 6455 / IANA), or the range's description. */
   readonly name: string;
   readonly category: Category;

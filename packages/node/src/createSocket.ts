@@ -1,4 +1,5 @@
 import { createSocket as createCoreSocket, type Dynamic, type RuntimeAdapter, type SocketClient, type SocketOptions } from '@sockdoc/core';
+import { diagnose } from '@sockdoc/diagnose';
 import { nodeAdapter, type NodeAdapterOptions } from './nodeAdapter.js';
 
 export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebSocket'>, NodeAdapterOptions {}
@@ -21,7 +22,8 @@ export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebS
 export function createSocket(url: Dynamic<string>, options: NodeSocketOptions = {}): SocketClient {
   const { headers, ws, ...rest } = options;
   const adapter = headers || ws ? nodeAdapter({ ...(headers ? { headers } : {}), ...(ws ? { ws } : {}) }) : (defaultAdapter ??= nodeAdapter());
-  return createCoreSocket(url, { ...rest, adapter });
+  // Bundle size does not matter in Node: diagnose from the start, without a dynamic import.
+  return createCoreSocket(url, { diagnose, ...rest, adapter });
 }
 
 /** Adapters hold no per-socket state: sockets without headers or ws options share one. */

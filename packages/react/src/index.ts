@@ -1,6 +1,5 @@
 export { useSocket } from './useSocket.js';
 export { DiagnosisBanner } from './DiagnosisBanner.js';
-export { detectLocale } from './detectLocale.js';
 export type { UseSocketOptions, UseSocketResult, SendResult, JsonError } from './useSocket.js';
 export type { DiagnosisBannerProps } from './DiagnosisBanner.js';
 export type { Diagnosis } from '@sockdoc/diagnose';

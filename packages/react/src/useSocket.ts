@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore }
 import { createSocket, type BrowserSocketOptions } from '@sockdoc/browser';
 import { IDLE_SNAPSHOT, isSockdocError, StateError, type IncomingData, type SockdocError, type SocketClient, type SocketSnapshot } from '@sockdoc/core';
 import type { DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
-import { detectLocale } from './detectLocale.js';
+import { preferredLanguages } from './preferredLanguages.js';
 import { acquire, release } from './socketRegistry.js';
 
 export interface UseSocketOptions extends Omit<BrowserSocketOptions, 'autoConnect' | 'onDiagnosedClose' | 'locale' | 'protocols'> {
@@ -102,7 +102,7 @@ export function useSocket(url: string | null | undefined, options: UseSocketOpti
     }
     const o = latest.current;
     const { enabled: _e, share: _s, json: _j, locale, locales, onMessage: _m, onOpen: _o, onDiagnosedClose: _d, ...socketOptions } = o;
-    const socket = acquire(key, () => createSocket(url, { ...socketOptions, autoConnect: false, locale: locale ?? detectLocale(locales) }));
+    const socket = acquire(key, () => createSocket(url, { ...socketOptions, autoConnect: false, locale: locale ?? preferredLanguages(), ...(locales ? { locales } : {}) }));
     const onMessage = (data: IncomingData) => {
       const cur = latest.current;
       if (cur.json) {

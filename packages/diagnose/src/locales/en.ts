@@ -823,6 +823,15 @@ export const en: DiagnoseLocale = {
       detail: (p) => `${p.code} is outside 1000-4999.`,
       fixes: () => ['Fix the code that produced this value.'],
     },
+    diagnosis_unavailable: {
+      title: 'The diagnosis could not be loaded',
+      detail: (p) => `sockdoc loads its diagnosis module when it connects, and the module was not there when this ${p.code} close arrived (its download failed or had not finished), so the close is reported without an explanation.`,
+      fixes: () => [
+        'Check that the @sockdoc/diagnose chunk can load: a Content-Security-Policy, a deploy that removed old chunks or a page started offline can block it.',
+        'To bundle the diagnosis with the client instead, pass diagnose from @sockdoc/diagnose to createSocket.',
+        'Look the code up meanwhile: npx @sockdoc/cli explain <code>.',
+      ],
+    },
   },
   evidence: {
     never_opened: () => 'The connection never opened: it closed before the handshake completed.',
@@ -895,6 +904,7 @@ export const en: DiagnoseLocale = {
     timeout: 'timeout',
     application: 'application-defined',
     invalid: 'invalid',
+    unknown: 'unknown',
   },
   labels: {
     code: 'Code',

@@ -826,6 +826,15 @@ export const zhCN: DiagnoseLocale = {
       detail: (p) => `${p.code} 不在 1000–4999 之内。`,
       fixes: () => ['修正产生这个值的代码。'],
     },
+    diagnosis_unavailable: {
+      title: '诊断模块未能加载',
+      detail: (p) => `sockdoc 在连接时加载诊断模块，这次 ${p.code} 关闭到来时它还不在（下载失败或尚未完成），所以这次关闭没有解释。`,
+      fixes: () => [
+        '确认 @sockdoc/diagnose 的代码块能够加载：内容安全策略、删除了旧代码块的部署、离线打开的页面都可能阻止它。',
+        '如果想把诊断和客户端打包在一起，把 @sockdoc/diagnose 的 diagnose 传给 createSocket。',
+        '同时可以先查询这个关闭码：npx @sockdoc/cli explain <关闭码>。',
+      ],
+    },
   },
   evidence: {
     never_opened: () => '连接从未打开：在握手完成之前就关闭了。',
@@ -898,6 +907,7 @@ export const zhCN: DiagnoseLocale = {
     timeout: '超时',
     application: '应用自定义',
     invalid: '无效',
+    unknown: '未知',
   },
   labels: {
     code: '关闭码',
