@@ -1,0 +1,116 @@
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startTestServer, type TestServer } from '@sockdoc/test-utils';
+
+// The BUILT browser package bundled as an app bundler would (ESM, code splitting): the client
+// is the entry chunk, @sockdoc/diagnose a chunk loaded with import() when the client connects.
+// Real headless Chromium loads it from a real HTTP server; the network is then cut.
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const dist = (pkg: string, file = 'index.js') => join(root, 'packages', pkg, 'dist', file);
+
+let server: TestServer;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let chunks: string[];
+
+beforeAll(async () => {
+  for (const f of [dist('browser'), dist('core'), dist('diagnose')]) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run the build first (pnpm build)`);
+  }
+  const out = await build({
+    stdin: { contents: `import { createSocket } from '@sockdoc/browser'; window.sockdoc = { createSocket };`, resolveDir: root, sourcefile: 'app.js' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    charset: 'utf8',
+    write: false,
+    outdir: join(root, '.lazy-app'),
+    entryNames: 'app',
+    metafile: true,
+    alias: { '@sockdoc/browser': dist('browser'), '@sockdoc/core': dist('core'), '@sockdoc/diagnose': dist('diagnose') },
+    logLevel: 'silent',
+  });
+  server = await startTestServer();
+  server.serve('/', '<!doctype html><meta charset="utf-8"><title>sockdoc</title><script type="module" src="/app/app.js"></script>');
+  for (const f of out.outputFiles) server.serve(`/app/${basename(f.path)}`, f.text, 'text/javascript; charset=utf-8');
+  // The chunks the entry loads with import(): the diagnosis module.
+  const outputs = Object.entries(out.metafile!.outputs);
+  chunks = outputs.find(([, o]) => o.entryPoint)![1].imports.filter((i) => i.kind === 'dynamic-import').map((i) => basename(i.path));
+  // The catalogue is not in the entry chunk: it is what the client loads lazily.
+  const entry = out.outputFiles.find((f) => basename(f.path) === 'app.js')!.text;
+  expect(entry).not.toContain('Unsupported data');
+  expect(chunks.length).toBeGreaterThan(0);
+  chromium = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+declare const window: { sockdoc: { createSocket: typeof import('@sockdoc/browser').createSocket } };
+
+async function openPage() {
+  const page = await chromium.context.newPage();
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(server.httpUrl('/'));
+  await page.waitForFunction(() => 'sockdoc' in window);
+  return { page, requested };
+}
+
+describe('the diagnosis module, loaded lazily in real Chromium', () => {
+  it('should not load the catalogue until the client connects, then diagnose a close that happens while the network is down', async () => {
+    const { page, requested } = await openPage();
+    try {
+      expect(requested.filter((p) => chunks.some((c) => p === `/app/${c}`))).toEqual([]);
+      await page.evaluate((url) => {
+        const socket = window.sockdoc.createSocket(url, { reconnect: false });
+        (window as unknown as { result: Promise<unknown> }).result = new Promise((r) =>
+          socket.once('close', (d, raw) => r({ code: raw.code, cause: d.cause.id, title: d.explanation.title, status: socket.getSnapshot().status })),
+        );
+        return new Promise<void>((r) => socket.once('open', () => r()));
+      }, server.url('/drop?after=1500'));
+      expect(requested.some((p) => chunks.some((c) => p === `/app/${c}`))).toBe(true);
+      // The network goes down: the browser is offline, HTTP fails, and the server's end of the
+      // TCP connection goes away without a Close frame (/drop?after=1500).
+      await chromium.context.setOffline(true);
+      await page.route('**/*', (r) => r.abort('internetdisconnected'));
+      const closed = await page.evaluate(() => (window as unknown as { result: Promise<unknown> }).result);
+      expect(closed).toEqual({ code: 1006, cause: 'offline', title: 'Abnormal closure', status: 'closed' });
+    } finally {
+      await chromium.context.setOffline(false);
+      await page.close();
+    }
+  });
+
+  it('should say the diagnosis is unavailable when its chunk cannot load, retry with backoff, and diagnose the next close once it loads', async () => {
+    const { page } = await openPage();
+    try {
+      // The chunk fails to download (e.g. a deploy removed it), then becomes available again.
+      let blocked = true;
+      await page.route('**/app/*', (r) => (blocked && !r.request().url().endsWith('/app.js') ? r.abort('failed') : r.continue()));
+      const first = await page.evaluate((url) => {
+        const socket = window.sockdoc.createSocket(url, { reconnect: { initialDelayMs: 300 } });
+        (window as unknown as { socket: typeof socket }).socket = socket;
+        return new Promise((r) =>
+          socket.once('close', (d) => r({ cause: d.cause.id, retryable: d.retry.retryable, strategy: d.retry.strategy, code: d.code, status: socket.getSnapshot().status, summary: d.summary })),
+        );
+      }, server.url('/reject/401'));
+      expect(first).toMatchObject({ cause: 'diagnosis_unavailable', retryable: true, strategy: 'backoff', code: 1006, status: 'reconnecting' });
+      expect((first as { summary: string }).summary).toContain('The diagnosis could not be loaded');
+      blocked = false;
+      const second = await page.evaluate(() => {
+        const socket = (window as unknown as { socket: ReturnType<typeof window.sockdoc.createSocket> }).socket;
+        return new Promise((r) => socket.once('close', (d) => r({ cause: d.cause.id, code: d.code })));
+      });
+      expect(second).toEqual({ cause: 'handshake_failed_opaque', code: 1006 });
+      await page.evaluate(() => (window as unknown as { socket: { close(): void } }).socket.close());
+    } finally {
+      await page.close();
+    }
+  });
+});
