@@ -66,7 +66,7 @@ export const IDLE_SNAPSHOT: SocketSnapshot = Object.freeze({
 /** What follows a close: stop for a reason, or run an attempt after a plan's delay. */
 type Decision = { readonly stop: StopReason; readonly diagnosis: Diagnosis | undefined } | { readonly plan: ReconnectPlan; readonly run: () => void };
 
-export function normalizeUrl(url: string): string {
+function normalizeUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);

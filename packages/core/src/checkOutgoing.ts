@@ -83,7 +83,7 @@ export function checkString(s: string, channel: Channel, max: number | undefined
 }
 
 /** Checks bytes (`ArrayBuffer`, any `ArrayBufferView`, `Blob`) for a binary frame. */
-export function checkBinary(data: unknown, channel: Channel, max: number | undefined): CheckedMessage {
+function checkBinary(data: unknown, channel: Channel, max: number | undefined): CheckedMessage {
   let bytes: number;
   const type = typeName(data);
   if (ArrayBuffer.isView(data)) {

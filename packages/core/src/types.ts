@@ -217,4 +217,3 @@ export interface SocketOptions {
   readonly autoConnect?: boolean;
 }
 
-export type { DiagnoseContext };

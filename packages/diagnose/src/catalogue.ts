@@ -34,7 +34,7 @@ function fact(
 }
 
 /** Stable facts for every code that has its own entry. */
-export const CODE_FACTS: Readonly<Record<number, Fact>> = {
+const CODE_FACTS: Readonly<Record<number, Fact>> = {
   1000: fact('1000', 'Normal Closure', 'normal', 'protocol', true, 'either', { retryable: false, strategy: 'no' }, [1001, 1005], [RFC_CODES, MDN, IANA]),
   1001: fact('1001', 'Going Away', 'going_away', 'protocol', true, 'either', BACKOFF, [1000, 1012, 1006], [RFC_CODES, MDN, IANA, RFC_RECONNECT]),
   1002: fact('1002', 'Protocol error', 'protocol_error', 'protocol', true, 'either', NO, [1006, 1007, 1004], [RFC_CODES, MDN, IANA]),

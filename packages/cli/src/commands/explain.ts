@@ -1,7 +1,7 @@
 import { explain, compare, type DiagnoseLocale, type Explanation } from '@sockdoc/diagnose';
 import { styles, type Output } from '../Output.js';
 
-export function printExplanation(e: Explanation, locale: DiagnoseLocale, o: Output): void {
+function printExplanation(e: Explanation, locale: DiagnoseLocale, o: Output): void {
   const s = styles(o.color);
   const L = locale.labels;
   const head = /^\d+$/.test(e.key) ? `${e.code} ${e.title}` : `${Number.isFinite(e.code) ? `${e.code}: ` : ''}${e.title}`;
