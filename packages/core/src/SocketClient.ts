@@ -22,6 +22,7 @@ import type {
   ReconnectPlan,
   RuntimeAdapter,
   SocketEvents,
+  SocketListeners,
   SocketOptions,
   SocketSnapshot,
   Timers,
@@ -97,6 +98,15 @@ function evaluate<T>(source: Dynamic<T>): T | PromiseLike<T> {
   return typeof source === 'function' ? (source as () => T | Promise<T>)() : source;
 }
 
+/** Subscribes to a socket's events with `addEventListener` (browsers, injected constructors). */
+function addListeners(ws: WebSocketLike, on: SocketListeners): () => void {
+  const events = Object.entries(on) as Array<['open' | 'message' | 'close' | 'error', (e: never) => void]>;
+  for (const [type, fn] of events) ws.addEventListener(type, fn);
+  return () => {
+    for (const [type, fn] of events) ws.removeEventListener(type, fn);
+  };
+}
+
 function toProtocols(p: string | readonly string[] | undefined): readonly string[] | undefined {
   return p === undefined ? undefined : typeof p === 'string' ? [p] : [...p];
 }
@@ -139,6 +149,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #evidence!: EvidenceRecorder;
   #generation = 0;
   #detach: (() => void) | undefined;
+  #unlisten: (() => void) | undefined;
   #stopWatch: (() => void) | undefined;
   #connectTimer: unknown;
   #reconnectTimer: unknown;
@@ -498,10 +509,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     this.#ws = ws;
     ws.binaryType = this.#binaryType;
-    ws.addEventListener('open', this.#onOpen);
-    ws.addEventListener('message', this.#onMessage);
-    ws.addEventListener('error', this.#onError);
-    ws.addEventListener('close', this.#onClose);
+    const on: SocketListeners = { open: this.#onOpen, message: this.#onMessage, error: this.#onError, close: this.#onClose };
+    this.#unlisten = (this.#adapter.listen ?? addListeners)(ws, on);
     this.#detach = this.#adapter.observe?.(ws, this.#sink());
     if (this.#connectTimeout > 0) {
       this.#connectTimer = this.#timers.setTimeout(() => {
@@ -783,10 +792,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#clearTimer('abandon');
     this.#beat?.stop();
     this.#beat = undefined;
-    ws.removeEventListener('open', this.#onOpen);
-    ws.removeEventListener('message', this.#onMessage);
-    ws.removeEventListener('error', this.#onError);
-    ws.removeEventListener('close', this.#onClose);
+    this.#unlisten?.();
+    this.#unlisten = undefined;
     this.#detach?.();
     this.#detach = undefined;
     this.#ws = undefined;

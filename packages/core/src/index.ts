@@ -30,6 +30,7 @@ export type {
   RawClose,
   RuntimeAdapter,
   SocketEvents,
+  SocketListeners,
   SocketOptions,
   SocketSnapshot,
   UnsentMessage,

@@ -29,6 +29,14 @@ export interface EvidenceSink {
   environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void;
 }
 
+/** The client's handlers for one socket's events, shaped like the WHATWG events' fields. */
+export interface SocketListeners {
+  open(): void;
+  message(event: { readonly data: IncomingData }): void;
+  error(event: { readonly error?: { code?: unknown; message?: unknown }; readonly message?: unknown }): void;
+  close(event: { readonly code: number; readonly reason: string; readonly wasClean: boolean }): void;
+}
+
 /**
  * What a runtime adapter (`@sockdoc/browser`, `@sockdoc/node`) plugs into the core.
  * The core itself never sniffs the environment.
@@ -39,6 +47,11 @@ export interface RuntimeAdapter {
   create(url: string, protocols: readonly string[] | undefined): WebSocketLike;
   /** Attaches runtime-specific evidence to one socket (Node: HTTP status of a refused handshake). Returns a detach function. */
   observe?(ws: WebSocketLike, sink: EvidenceSink): () => void;
+  /**
+   * Subscribes the client to one socket's events the cheapest way the runtime allows (Node: `ws.on`,
+   * without `ws`'s EventTarget wrappers). Returns the unsubscribe. Without it, `addEventListener`.
+   */
+  listen?(ws: WebSocketLike, on: SocketListeners): () => void;
   /** Watches the environment for the client's lifetime (browser: online/offline, visibility, pagehide). Returns a stop function. */
   watch?(sink: EvidenceSink): () => void;
   /**

@@ -26,6 +26,25 @@ export function nodeAdapter(options: NodeAdapterOptions = {}): RuntimeAdapter {
   return {
     runtime: 'node',
     create: (url, protocols) => new WebSocket(url, protocols ? [...protocols] : [], wsOptions) as unknown as WebSocketLike,
+    listen(socket, on) {
+      const ws = socket as unknown as WsSocket & { _closeFrameReceived?: boolean; _closeFrameSent?: boolean };
+      // ws's own addEventListener wraps each listener and builds an event object per message;
+      // listening with ws.on costs less memory per connection and per message.
+      const message = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => on.message({ data: isBinary ? (data as Buffer | ArrayBuffer) : data.toString() });
+      const error = (err: Error & { code?: unknown }) => on.error({ error: err, message: err.message });
+      // wasClean as ws's CloseEvent computes it: both Close frames went through.
+      const close = (code: number, reason: Buffer) => on.close({ code, reason: reason.toString(), wasClean: ws._closeFrameReceived === true && ws._closeFrameSent === true });
+      ws.on('open', on.open);
+      ws.on('message', message);
+      ws.on('error', error);
+      ws.on('close', close);
+      return () => {
+        ws.off('open', on.open);
+        ws.off('message', message);
+        ws.off('error', error);
+        ws.off('close', close);
+      };
+    },
     observe(socket, sink) {
       const ws = socket as unknown as WsSocket;
       // With a listener here ws does not abort the handshake itself: record, then terminate.
