@@ -41,6 +41,7 @@ try {
       platform: 'browser',
       outdir: join(tmp, `out${i}`),
       metafile: true,
+      absWorkingDir: root,
       // esbuild resolves an alias before it checks externals: leave externals out of the aliases.
       alias: Object.fromEntries(Object.entries(alias).filter(([k]) => !(b.external ?? []).some((e) => k === e || k.startsWith(`${e}/`)))),
       external: b.external ?? [],
