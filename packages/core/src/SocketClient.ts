@@ -809,31 +809,39 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   #sinkObject: EvidenceSink | undefined;
 
-  /** The evidence sink adapters report to; one per client. */
+  /** The evidence sink adapters report to: one per client, created on first use. */
   #sink(): EvidenceSink {
-    return (this.#sinkObject ??= {
-      handshake: (status, headers) => {
-        this.#evidence.handshakeStatus = status;
-        this.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
-      },
-      transportError: (code, message) => {
-        this.#evidence.transportError = { ...(code ? { code } : {}), ...(message ? { message } : {}) };
-      },
-      environment: (patch) => {
-        const now = Date.now();
-        if (patch.online === false && this.#env.online !== false) this.#env.wentOfflineAt = now;
-        if ((patch.visibility === 'hidden' || patch.pageHidden) && this.#env.visibility !== 'hidden') this.#env.hiddenAt = now;
-        if (patch.pageHidden) this.#pageHidden = true;
-        if (patch.visibility === 'visible') this.#pageHidden = false;
-        this.#env = {
-          ...this.#env,
-          ...(patch.online === undefined ? {} : { online: patch.online }),
-          ...(patch.visibility ? { visibility: patch.visibility } : patch.pageHidden ? { visibility: 'hidden' } : {}),
-        };
-        if (patch.online === true || patch.visibility === 'visible') this.#environmentChanged();
-      },
-    });
+    return (this.#sinkObject ??= new SocketClient.#Sink(this));
   }
+
+  /** Evidence sinks share their methods through a prototype: one small object per client, no closures. */
+  static readonly #Sink = class implements EvidenceSink {
+    readonly #client: SocketClient;
+    constructor(client: SocketClient) {
+      this.#client = client;
+    }
+    handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
+      this.#client.#evidence.handshakeStatus = status;
+      this.#client.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
+    }
+    transportError(code: string | undefined, message: string | undefined): void {
+      this.#client.#evidence.transportError = { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+    }
+    environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void {
+      const c = this.#client;
+      const now = Date.now();
+      if (patch.online === false && c.#env.online !== false) c.#env.wentOfflineAt = now;
+      if ((patch.visibility === 'hidden' || patch.pageHidden) && c.#env.visibility !== 'hidden') c.#env.hiddenAt = now;
+      if (patch.pageHidden) c.#pageHidden = true;
+      if (patch.visibility === 'visible') c.#pageHidden = false;
+      c.#env = {
+        ...c.#env,
+        ...(patch.online === undefined ? {} : { online: patch.online }),
+        ...(patch.visibility ? { visibility: patch.visibility } : patch.pageHidden ? { visibility: 'hidden' } : {}),
+      };
+      if (patch.online === true || patch.visibility === 'visible') c.#environmentChanged();
+    }
+  };
 
   #set(patch: Partial<SocketSnapshot>): void {
     const prev = this.#snapshot;
