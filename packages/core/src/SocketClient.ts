@@ -17,7 +17,6 @@ import type {
   Channel,
   Dynamic,
   EvidenceSink,
-  IncomingData,
   RawClose,
   ReconnectPlan,
   RuntimeAdapter,
@@ -166,6 +165,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #pendingAttempt: (() => void) | undefined;
   /** Set by `pagehide`, cleared when the page is visible again: reconnects wait meanwhile. */
   #pageHidden = false;
+  /** reconnect() closed the socket: open a new one right after the close is reported. */
+  #reopen = false;
+  /** close() was called while a close waited for its diagnosis: stop after reporting it. */
+  #stopRequested = false;
   #env: { online?: boolean; visibility?: 'visible' | 'hidden'; wentOfflineAt?: number; hiddenAt?: number } = {};
   #listeners: Set<() => void> | undefined;
   #snapshot: SocketSnapshot;
@@ -300,8 +303,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#set({ status: 'closing' });
     ws.close(1000, 'reconnect');
   }
-
-  #reopen = false;
 
   /**
    * Sends a string or bytes after checking the contract. Throws a `ContractError` (and emits
@@ -509,8 +510,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     this.#ws = ws;
     ws.binaryType = this.#binaryType;
-    const on: SocketListeners = { open: this.#onOpen, message: this.#onMessage, error: this.#onError, close: this.#onClose };
-    this.#unlisten = (this.#adapter.listen ?? addListeners)(ws, on);
+    this.#unlisten = (this.#adapter.listen ?? addListeners)(ws, { open: this.#onOpen, message: this.#onMessage, error: this.#onError, close: this.#onClose });
     this.#detach = this.#adapter.observe?.(ws, this.#sink());
     if (this.#connectTimeout > 0) {
       this.#connectTimer = this.#timers.setTimeout(() => {
@@ -524,7 +524,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
   }
 
-  #onOpen = (): void => {
+  #onOpen: SocketListeners['open'] = () => {
     const ws = this.#ws!;
     this.#clearTimer('connect');
     this.#evidence.opened = Date.now();
@@ -553,7 +553,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (written.length) this.emit('flushed', written.map(toUnsent));
   }
 
-  #onMessage = (event: { data: IncomingData }): void => {
+  #onMessage: SocketListeners['message'] = (event) => {
     this.#evidence.lastIn = Date.now();
     this.#beat?.alive();
     const isPong = this.#heartbeat?.isPong;
@@ -561,7 +561,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.emit('message', event.data);
   };
 
-  #onError = (event: { error?: { code?: unknown; message?: unknown }; message?: unknown }): void => {
+  #onError: SocketListeners['error'] = (event) => {
     const err = event.error;
     const code = typeof err?.code === 'string' ? err.code : undefined;
     const message = typeof err?.message === 'string' ? err.message : typeof event.message === 'string' ? event.message : undefined;
@@ -569,7 +569,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.emit('error', err ?? event);
   };
 
-  #onClose = (event: { code: number; reason: string; wasClean: boolean }): void => {
+  #onClose: SocketListeners['close'] = (event) => {
     this.#closed({ code: event.code, reason: event.reason, wasClean: event.wasClean });
   };
 
@@ -588,14 +588,14 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     // A close right after connecting can beat the diagnosis module: wait for it, briefly.
     this.#set({ status: 'closing' });
-    let timer: unknown;
+    let reported = false;
     const finish = (fn: DiagnoseFunction | undefined): void => {
-      if (timer === undefined) return;
+      if (reported) return;
+      reported = true;
       this.#timers.clearTimeout(timer);
-      timer = undefined;
       this.#report(raw, evidence, ev, fn);
     };
-    timer = this.#timers.setTimeout(() => finish(undefined), DIAGNOSE_WAIT_MS);
+    const timer = this.#timers.setTimeout(() => finish(undefined), DIAGNOSE_WAIT_MS);
     void loadDiagnose().then(finish);
   }
 
@@ -623,9 +623,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     this.#apply(next);
   }
-
-  /** close() was called while a close waited for its diagnosis: stop after reporting it. */
-  #stopRequested = false;
 
   // ── reconnecting ────────────────────────────────────────────────────────────────────────
 
