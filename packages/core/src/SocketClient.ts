@@ -8,7 +8,7 @@ import { OptionError } from './errors/OptionError.js';
 import { StateError } from './errors/StateError.js';
 import { Heartbeat, HEARTBEAT_DEFAULTS } from './Heartbeat.js';
 import { loadDiagnose, loadedDiagnose, type DiagnoseFunction } from './loadDiagnose.js';
-import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent } from './OutgoingQueue.js';
+import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent, type QueueOptions } from './OutgoingQueue.js';
 import { defaultDelay, isAuthFailure, resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
 import { toJson } from './toJson.js';
 import { unavailableDiagnosis } from './unavailableDiagnosis.js';
@@ -97,13 +97,24 @@ function evaluate<T>(source: Dynamic<T>): T | PromiseLike<T> {
   return typeof source === 'function' ? (source as () => T | Promise<T>)() : source;
 }
 
+type Listener = [type: 'open' | 'message' | 'close' | 'error', fn: (e: never) => void];
+const subscribed = new WeakMap<WebSocketLike, Listener[]>();
+
 /** Subscribes to a socket's events with `addEventListener` (browsers, injected constructors). */
-function addListeners(ws: WebSocketLike, on: SocketListeners): () => void {
-  const events = Object.entries(on) as Array<['open' | 'message' | 'close' | 'error', (e: never) => void]>;
-  for (const [type, fn] of events) ws.addEventListener(type, fn);
-  return () => {
-    for (const [type, fn] of events) ws.removeEventListener(type, fn);
-  };
+function addListeners(ws: WebSocketLike, client: SocketListeners): void {
+  const listeners: Listener[] = [
+    ['open', () => client.open()],
+    ['message', (e: Parameters<SocketListeners['message']>[0]) => client.message(e)],
+    ['error', (e: Parameters<SocketListeners['error']>[0]) => client.error(e)],
+    ['close', (e: Parameters<SocketListeners['close']>[0]) => client.close(e)],
+  ];
+  for (const [type, fn] of listeners) ws.addEventListener(type, fn);
+  subscribed.set(ws, listeners);
+}
+
+function removeListeners(ws: WebSocketLike): void {
+  for (const [type, fn] of subscribed.get(ws) ?? []) ws.removeEventListener(type, fn);
+  subscribed.delete(ws);
 }
 
 function toProtocols(p: string | readonly string[] | undefined): readonly string[] | undefined {
@@ -131,14 +142,15 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #locales: readonly DiagnoseLocale[] | undefined;
   readonly #diagnose: DiagnoseFunction | undefined;
   readonly #onDiagnosedClose: ((d: Diagnosis) => void) | undefined;
-  readonly #queue: OutgoingQueue | undefined;
+  /** Queue limits, or undefined when queueing is off. The queue itself is created on first use. */
+  readonly #queueOptions: QueueOptions | undefined;
+  #queue: OutgoingQueue | undefined;
   readonly #connectTimeout: number;
   readonly #reconnect: ResolvedReconnect | undefined;
   readonly #refresh: SocketOptions['refresh'];
   readonly #heartbeat: SocketOptions['heartbeat'];
   readonly #timers: Timers;
   readonly #random: () => number;
-  readonly #now: () => number;
   /** Encode-once path for strings, when the runtime offers it (Node). */
   readonly #encode: ((s: string) => Uint8Array) | undefined;
 
@@ -147,8 +159,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #ws: WebSocketLike | undefined;
   #evidence!: EvidenceRecorder;
   #generation = 0;
-  #detach: (() => void) | undefined;
-  #unlisten: (() => void) | undefined;
+  /** Stops the heartbeat's pong listener (runtimes with ping frames). */
+  #detachPong: (() => void) | undefined;
   #stopWatch: (() => void) | undefined;
   #connectTimer: unknown;
   #reconnectTimer: unknown;
@@ -169,7 +181,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #reopen = false;
   /** close() was called while a close waited for its diagnosis: stop after reporting it. */
   #stopRequested = false;
-  #env: { online?: boolean; visibility?: 'visible' | 'hidden'; wentOfflineAt?: number; hiddenAt?: number } = {};
+  /** What the runtime reported about the environment (browsers); undefined until it reports. */
+  #env: { online?: boolean; visibility?: 'visible' | 'hidden'; wentOfflineAt?: number; hiddenAt?: number } | undefined;
   #listeners: Set<() => void> | undefined;
   #snapshot: SocketSnapshot;
 
@@ -201,7 +214,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
         throw new OptionError('SOCKDOC_INVALID_OPTION', `Option queue.overflow must be 'refuse' or 'drop-oldest' (got ${JSON.stringify(q.overflow)}).`);
       }
     }
-    this.#queue = q === false ? undefined : new OutgoingQueue(q === true ? QUEUE_DEFAULTS : q);
+    this.#queueOptions = q === false ? undefined : q === true ? QUEUE_DEFAULTS : q;
     this.#connectTimeout = positiveOption('connectTimeout', options.connectTimeout, true) ?? DEFAULT_CONNECT_TIMEOUT;
     this.#reconnect = resolveReconnect(options.reconnect);
     this.#refresh = options.refresh;
@@ -212,11 +225,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
-    const timers = this.#timers;
-    this.#now = timers.now ? () => timers.now!() : Date.now;
     this.#snapshot = typeof this.#urlSource === 'string' ? Object.freeze({ ...IDLE_SNAPSHOT, url: this.#urlSource }) : IDLE_SNAPSHOT;
-    this.subscribe = this.subscribe.bind(this);
-    this.getSnapshot = this.getSnapshot.bind(this);
+    this.#client = new SocketClient.#Client(this);
     if (options.autoConnect !== false) this.connect();
   }
 
@@ -242,9 +252,12 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * @example
    * const stop = socket.subscribe(() => render(socket.getSnapshot()));
    */
-  subscribe(listener: () => void): () => void {
-    (this.#listeners ??= new Set()).add(listener);
-    return () => this.#listeners!.delete(listener);
+  get subscribe(): (listener: () => void) => () => void {
+    // Bound on first use, so it can be passed around unbound (as React does) without a bind per client.
+    return (this.#subscribe ??= (listener) => {
+      (this.#listeners ??= new Set()).add(listener);
+      return () => this.#listeners!.delete(listener);
+    });
   }
 
   /**
@@ -253,8 +266,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * @example
    * socket.getSnapshot().status; // 'connecting'
    */
-  getSnapshot(): SocketSnapshot {
-    return this.#snapshot;
+  get getSnapshot(): () => SocketSnapshot {
+    return (this.#getSnapshot ??= () => this.#snapshot);
   }
 
   /**
@@ -277,7 +290,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#neverOpened = 0;
     this.#streakStart = undefined;
     this.#refreshed = false;
-    this.#stopWatch ??= this.#adapter.watch?.(this.#sink());
+    this.#stopWatch ??= this.#adapter.watch?.(this.#client);
     this.#set({ stopped: undefined });
     this.#attempt();
   }
@@ -429,11 +442,13 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     // Not open, or the runtime is already closing a connection we have not heard the end of
     // (its close event is pending): queue for the next connection rather than write into a dying socket.
-    if (!this.#queue || status === 'closed' || (status === 'closing' && !this.#reopen)) {
-      throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send while the connection is ${status}${this.#queue ? '' : ' and queueing is off'} (message of ${msg.bytes} bytes). Nothing was sent.`);
+    const options = this.#queueOptions;
+    if (!options || status === 'closed' || (status === 'closing' && !this.#reopen)) {
+      throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send while the connection is ${status}${options ? '' : ' and queueing is off'} (message of ${msg.bytes} bytes). Nothing was sent.`);
     }
-    const dropped = this.#queue.push(msg);
-    this.#set({ queued: this.#queue.length });
+    const queue = (this.#queue ??= new OutgoingQueue(options));
+    const dropped = queue.push(msg);
+    this.#set({ queued: queue.length });
     for (const m of dropped) this.emit('dropped', toUnsent(m));
     return 'queued';
   }
@@ -510,8 +525,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     this.#ws = ws;
     ws.binaryType = this.#binaryType;
-    this.#unlisten = (this.#adapter.listen ?? addListeners)(ws, { open: this.#onOpen, message: this.#onMessage, error: this.#onError, close: this.#onClose });
-    this.#detach = this.#adapter.observe?.(ws, this.#sink());
+    if (this.#adapter.listen && this.#adapter.unlisten) this.#adapter.listen(ws, this.#client);
+    else addListeners(ws, this.#client);
     if (this.#connectTimeout > 0) {
       this.#connectTimer = this.#timers.setTimeout(() => {
         this.#connectTimer = undefined;
@@ -524,7 +539,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
   }
 
-  #onOpen: SocketListeners['open'] = () => {
+  #onOpen(): void {
     const ws = this.#ws!;
     this.#clearTimer('connect');
     this.#evidence.opened = Date.now();
@@ -535,7 +550,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#startHeartbeat(ws);
     this.#flush(ws);
     this.emit('open');
-  };
+  }
 
   #flush(ws: WebSocketLike): void {
     if (!this.#queue || this.#queue.length === 0) return;
@@ -553,25 +568,30 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (written.length) this.emit('flushed', written.map(toUnsent));
   }
 
-  #onMessage: SocketListeners['message'] = (event) => {
+  #onMessage(event: Parameters<SocketListeners['message']>[0]): void {
     this.#evidence.lastIn = Date.now();
     this.#beat?.alive();
     const isPong = this.#heartbeat?.isPong;
     if (isPong && !this.#adapter.ping && isPong(event.data)) return;
     this.emit('message', event.data);
-  };
+  }
 
-  #onError: SocketListeners['error'] = (event) => {
+  #onError(event: Parameters<SocketListeners['error']>[0]): void {
     const err = event.error;
     const code = typeof err?.code === 'string' ? err.code : undefined;
     const message = typeof err?.message === 'string' ? err.message : typeof event.message === 'string' ? event.message : undefined;
     if (code !== undefined || message !== undefined) this.#evidence.transportError ??= { ...(code ? { code } : {}), ...(message ? { message } : {}) };
     this.emit('error', err ?? event);
-  };
+  }
 
-  #onClose: SocketListeners['close'] = (event) => {
+  #onClose(event: Parameters<SocketListeners['close']>[0]): void {
     this.#closed({ code: event.code, reason: event.reason, wasClean: event.wasClean });
-  };
+  }
+
+  /** The client's clock (injected timers may bring their own). */
+  #now(): number {
+    return this.#timers.now ? this.#timers.now() : Date.now();
+  }
 
   /** Handles the end of one connection: diagnose, report, then reconnect or stop. */
   #closed(raw: RawClose): void {
@@ -713,7 +733,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   /** Retries wait while the browser is offline, or after `pagehide` until the page is shown again. */
   #pausedBy(): 'offline' | 'hidden' | undefined {
-    if (this.#env.online === false) return 'offline';
+    if (this.#env?.online === false) return 'offline';
     if (this.#pageHidden) return 'hidden';
     return undefined;
   }
@@ -758,11 +778,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     const beat = new Heartbeat(this.#timers, hb.intervalMs ?? HEARTBEAT_DEFAULTS.intervalMs, hb.timeoutMs ?? HEARTBEAT_DEFAULTS.timeoutMs, ping, () => this.#dead(ws));
     this.#beat = beat;
-    const prevDetach = this.#detach;
-    this.#detach = () => {
-      prevDetach?.();
-      detachPong?.();
-    };
+    this.#detachPong = detachPong;
     beat.start();
   }
 
@@ -789,10 +805,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#clearTimer('abandon');
     this.#beat?.stop();
     this.#beat = undefined;
-    this.#unlisten?.();
-    this.#unlisten = undefined;
-    this.#detach?.();
-    this.#detach = undefined;
+    if (this.#adapter.listen && this.#adapter.unlisten) this.#adapter.unlisten(ws);
+    else removeListeners(ws);
+    this.#detachPong?.();
+    this.#detachPong = undefined;
     this.#ws = undefined;
   }
 
@@ -804,35 +820,46 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     else this.#abandonTimer = undefined;
   }
 
-  #sinkObject: EvidenceSink | undefined;
+  /** What adapters talk to: the socket's events and the runtime's evidence. */
+  readonly #client: SocketListeners & EvidenceSink;
+  #subscribe: ((listener: () => void) => () => void) | undefined;
+  #getSnapshot: (() => SocketSnapshot) | undefined;
 
-  /** The evidence sink adapters report to: one per client, created on first use. */
-  #sink(): EvidenceSink {
-    return (this.#sinkObject ??= new SocketClient.#Sink(this));
-  }
-
-  /** Evidence sinks share their methods through a prototype: one small object per client, no closures. */
-  static readonly #Sink = class implements EvidenceSink {
-    readonly #client: SocketClient;
+  /** One per client, its methods on a shared prototype: adapters subscribe it without a closure per connection. */
+  static readonly #Client = class implements SocketListeners, EvidenceSink {
+    readonly #c: SocketClient;
     constructor(client: SocketClient) {
-      this.#client = client;
+      this.#c = client;
+    }
+    open(): void {
+      this.#c.#onOpen();
+    }
+    message(event: Parameters<SocketListeners['message']>[0]): void {
+      this.#c.#onMessage(event);
+    }
+    error(event: Parameters<SocketListeners['error']>[0]): void {
+      this.#c.#onError(event);
+    }
+    close(event: Parameters<SocketListeners['close']>[0]): void {
+      this.#c.#onClose(event);
     }
     handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
-      this.#client.#evidence.handshakeStatus = status;
-      this.#client.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
+      this.#c.#evidence.handshakeStatus = status;
+      this.#c.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
     }
     transportError(code: string | undefined, message: string | undefined): void {
-      this.#client.#evidence.transportError = { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+      this.#c.#evidence.transportError = { ...(code ? { code } : {}), ...(message ? { message } : {}) };
     }
     environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void {
-      const c = this.#client;
+      const c = this.#c;
       const now = Date.now();
-      if (patch.online === false && c.#env.online !== false) c.#env.wentOfflineAt = now;
-      if ((patch.visibility === 'hidden' || patch.pageHidden) && c.#env.visibility !== 'hidden') c.#env.hiddenAt = now;
+      const prev = c.#env;
       if (patch.pageHidden) c.#pageHidden = true;
       if (patch.visibility === 'visible') c.#pageHidden = false;
       c.#env = {
-        ...c.#env,
+        ...prev,
+        ...(patch.online === false && prev?.online !== false ? { wentOfflineAt: now } : {}),
+        ...((patch.visibility === 'hidden' || patch.pageHidden) && prev?.visibility !== 'hidden' ? { hiddenAt: now } : {}),
         ...(patch.online === undefined ? {} : { online: patch.online }),
         ...(patch.visibility ? { visibility: patch.visibility } : patch.pageHidden ? { visibility: 'hidden' } : {}),
       };

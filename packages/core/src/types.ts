@@ -45,13 +45,16 @@ export interface RuntimeAdapter {
   readonly runtime: 'browser' | 'node' | 'other';
   /** Opens a socket. */
   create(url: string, protocols: readonly string[] | undefined): WebSocketLike;
-  /** Attaches runtime-specific evidence to one socket (Node: HTTP status of a refused handshake). Returns a detach function. */
-  observe?(ws: WebSocketLike, sink: EvidenceSink): () => void;
   /**
-   * Subscribes the client to one socket's events the cheapest way the runtime allows (Node: `ws.on`,
-   * without `ws`'s EventTarget wrappers). Returns the unsubscribe. Without it, `addEventListener`.
+   * Subscribes the client to one socket's events, and to the evidence only this runtime sees
+   * (Node: the HTTP status of a refused handshake), until `unlisten(ws)`. The client is one
+   * object per client with its methods on a shared prototype, so an adapter can subscribe
+   * shared functions and look the client up by socket: no closures per connection. Give both
+   * `listen` and `unlisten`, or neither (then the core uses `addEventListener`).
    */
-  listen?(ws: WebSocketLike, on: SocketListeners): () => void;
+  listen?(ws: WebSocketLike, client: SocketListeners & EvidenceSink): void;
+  /** Ends what `listen` started for this socket. */
+  unlisten?(ws: WebSocketLike): void;
   /** Watches the environment for the client's lifetime (browser: online/offline, visibility, pagehide). Returns a stop function. */
   watch?(sink: EvidenceSink): () => void;
   /**

@@ -2,7 +2,7 @@ import WebSocket from 'isomorphic-ws';
 import type { ClientOptions } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import { isUtf8 } from 'node:buffer';
-import type { RuntimeAdapter, WebSocketLike } from '@sockdoc/core';
+import type { EvidenceSink, RuntimeAdapter, SocketListeners, WebSocketLike } from '@sockdoc/core';
 
 export interface NodeAdapterOptions {
   /** HTTP headers for the upgrade request (e.g. Authorization). */
@@ -12,6 +12,39 @@ export interface NodeAdapterOptions {
 }
 
 type WsSocket = InstanceType<typeof WebSocket>;
+
+type Client = SocketListeners & EvidenceSink;
+
+// Listening with ws.on and these shared functions (ws calls them with the socket as `this`) costs
+// no closure per connection, and no event object per message as ws's addEventListener would.
+const clients = new WeakMap<WsSocket, Client>();
+
+function onOpen(this: WsSocket): void {
+  clients.get(this)?.open();
+}
+
+function onMessage(this: WsSocket, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+  clients.get(this)?.message({ data: isBinary ? (data as Buffer | ArrayBuffer) : data.toString() });
+}
+
+function onError(this: WsSocket, err: Error & { code?: unknown }): void {
+  clients.get(this)?.error({ error: err, message: err.message });
+}
+
+function onClose(this: WsSocket & { _closeFrameReceived?: boolean; _closeFrameSent?: boolean }, code: number, reason: Buffer): void {
+  // wasClean as ws's CloseEvent computes it: both Close frames went through.
+  clients.get(this)?.close({ code, reason: reason.toString(), wasClean: this._closeFrameReceived === true && this._closeFrameSent === true });
+}
+
+/** With a listener here ws does not abort the handshake itself: record the response, then terminate. */
+function onUnexpectedResponse(this: WsSocket, _req: unknown, res: IncomingMessage): void {
+  const status = res.statusCode ?? 0;
+  const client = clients.get(this);
+  client?.handshake(status, { ...res.headers });
+  client?.transportError(undefined, `Unexpected server response: ${status}`);
+  res.resume();
+  this.terminate();
+}
 
 /**
  * The Node runtime adapter: opens sockets with `ws` (through `isomorphic-ws`), reports the HTTP
@@ -26,37 +59,23 @@ export function nodeAdapter(options: NodeAdapterOptions = {}): RuntimeAdapter {
   return {
     runtime: 'node',
     create: (url, protocols) => new WebSocket(url, protocols ? [...protocols] : [], wsOptions) as unknown as WebSocketLike,
-    listen(socket, on) {
-      const ws = socket as unknown as WsSocket & { _closeFrameReceived?: boolean; _closeFrameSent?: boolean };
-      // ws's own addEventListener wraps each listener and builds an event object per message;
-      // listening with ws.on costs less memory per connection and per message.
-      const message = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => on.message({ data: isBinary ? (data as Buffer | ArrayBuffer) : data.toString() });
-      const error = (err: Error & { code?: unknown }) => on.error({ error: err, message: err.message });
-      // wasClean as ws's CloseEvent computes it: both Close frames went through.
-      const close = (code: number, reason: Buffer) => on.close({ code, reason: reason.toString(), wasClean: ws._closeFrameReceived === true && ws._closeFrameSent === true });
-      ws.on('open', on.open);
-      ws.on('message', message);
-      ws.on('error', error);
-      ws.on('close', close);
-      return () => {
-        ws.off('open', on.open);
-        ws.off('message', message);
-        ws.off('error', error);
-        ws.off('close', close);
-      };
-    },
-    observe(socket, sink) {
+    listen(socket, client) {
       const ws = socket as unknown as WsSocket;
-      // With a listener here ws does not abort the handshake itself: record, then terminate.
-      const onUnexpected = (_req: unknown, res: IncomingMessage) => {
-        const status = res.statusCode ?? 0;
-        sink.handshake(status, { ...res.headers });
-        sink.transportError(undefined, `Unexpected server response: ${status}`);
-        res.resume();
-        ws.terminate();
-      };
-      ws.on('unexpected-response', onUnexpected);
-      return () => ws.off('unexpected-response', onUnexpected);
+      clients.set(ws, client);
+      ws.on('open', onOpen);
+      ws.on('message', onMessage);
+      ws.on('error', onError);
+      ws.on('close', onClose);
+      ws.on('unexpected-response', onUnexpectedResponse);
+    },
+    unlisten(socket) {
+      const ws = socket as unknown as WsSocket;
+      clients.delete(ws);
+      ws.off('open', onOpen);
+      ws.off('message', onMessage);
+      ws.off('error', onError);
+      ws.off('close', onClose);
+      ws.off('unexpected-response', onUnexpectedResponse);
     },
     isUtf8,
     encodeText: (s) => Buffer.from(s, 'utf8'),

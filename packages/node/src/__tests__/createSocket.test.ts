@@ -297,8 +297,12 @@ describe('createSocket (Node, real ws server)', () => {
     const first = socket.getSnapshot();
     expect(first.status).toBe('idle');
     expect(socket.getSnapshot()).toBe(first);
+    // React passes both functions unbound and resubscribes when their identity changes.
+    const { subscribe, getSnapshot } = socket;
+    expect(socket.subscribe).toBe(subscribe);
+    expect(socket.getSnapshot).toBe(getSnapshot);
     const seen: string[] = [];
-    const stop = socket.subscribe(() => seen.push(socket.getSnapshot().status));
+    const stop = subscribe(() => seen.push(getSnapshot().status));
     socket.connect();
     await new Promise<void>((r) => socket.once('open', () => r()));
     const opened = socket.getSnapshot();
