@@ -76,6 +76,44 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy chunks min+gz |', '|---|---:|---:|---:|---|---:|', ...rows].join('\n'));
+
+// Where the initial chunk's bytes go: the first bundle again, built from the TypeScript sources
+// (the @sockdoc/source export condition) so that each module shows. Minified bytes per module;
+// gzip works across modules, so only the total is given gzipped.
+{
+  const first = budgets.entries[0];
+  const out = await build({
+    stdin: { contents: first.import, resolveDir: join(root, 'packages/react') },
+    bundle: true,
+    splitting: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    outdir: join(root, 'packages/react/.size-breakdown'),
+    metafile: true,
+    conditions: ['@sockdoc/source'],
+    absWorkingDir: root,
+    logLevel: 'silent',
+  });
+  const outputs = out.metafile.outputs;
+  const entryOut = Object.entries(outputs).find(([, o]) => o.entryPoint === '<stdin>');
+  const inputs = Object.entries(entryOut[1].inputs).filter(([, v]) => v.bytesInOutput > 0);
+  const total = inputs.reduce((a, [, v]) => a + v.bytesInOutput, 0);
+  const file = out.outputFiles.find((f) => f.path.endsWith(relative(join(root, 'packages/react/.size-breakdown'), join(root, entryOut[0]))));
+  const gz = file ? gzipSync(file.contents, { level: 9 }).length : 0;
+  const name = (p) => p.replace(/^packages\//, '@sockdoc/').replace(/^node_modules\/.pnpm\/[^/]+\/node_modules\//, '').replace('/src/', '/');
+  console.log(
+    [
+      '',
+      `Where the initial chunk of "${first.name.split(' (')[0]}" goes (built from source, ${kb(total)} minified, ${kb(gz)} min+gz):`,
+      '',
+      '| Module | minified | share |',
+      '|---|---:|---:|',
+      ...inputs.sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).map(([p, v]) => `| ${name(p)} | ${v.bytesInOutput.toLocaleString('en-US')} B | ${((100 * v.bytesInOutput) / total).toFixed(1)}% |`),
+    ].join('\n'),
+  );
+}
 if (failed) {
   console.error('\nsize: over budget (or a Node module in a browser bundle)');
   process.exit(1);
