@@ -26,26 +26,20 @@ const budgets = JSON.parse(readFileSync(join(root, '.size-budgets.json'), 'utf8'
 const tmp = mkdtempSync(join(root, 'packages/react/.size-'));
 let failed = false;
 const rows = [];
+/** Bundles in memory as an app bundler would: minified ESM for browsers, split at import(). */
+const bundle = (options) =>
+  build({ bundle: true, splitting: true, minify: true, write: false, format: 'esm', platform: 'browser', metafile: true, absWorkingDir: root, logLevel: 'silent', ...options });
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 try {
   for (const [i, b] of budgets.entries.entries()) {
     const entry = join(tmp, `entry${i}.js`);
     writeFileSync(entry, b.import);
-    const out = await build({
+    const out = await bundle({
       entryPoints: [entry],
-      bundle: true,
-      splitting: true,
-      minify: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
       outdir: join(tmp, `out${i}`),
-      metafile: true,
-      absWorkingDir: root,
       // esbuild resolves an alias before it checks externals: leave externals out of the aliases.
       alias: Object.fromEntries(Object.entries(alias).filter(([k]) => !(b.external ?? []).some((e) => k === e || k.startsWith(`${e}/`)))),
       external: b.external ?? [],
-      logLevel: 'silent',
     });
     const files = new Map(out.outputFiles.map((f) => [relative(root, f.path), f.contents]));
     const outputs = out.metafile.outputs;
@@ -82,19 +76,10 @@ console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy c
 // gzip works across modules, so only the total is given gzipped.
 {
   const first = budgets.entries[0];
-  const out = await build({
+  const out = await bundle({
     stdin: { contents: first.import, resolveDir: join(root, 'packages/react') },
-    bundle: true,
-    splitting: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
     outdir: join(root, 'packages/react/.size-breakdown'),
-    metafile: true,
     conditions: ['@sockdoc/source'],
-    absWorkingDir: root,
-    logLevel: 'silent',
   });
   const outputs = out.metafile.outputs;
   const entryOut = Object.entries(outputs).find(([, o]) => o.entryPoint === '<stdin>');
