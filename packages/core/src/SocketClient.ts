@@ -214,11 +214,12 @@ export class SocketClient extends EventEmitter<SocketEvents> {
         throw new OptionError('SOCKDOC_INVALID_OPTION', `Option queue.overflow must be 'refuse' or 'drop-oldest' (got ${JSON.stringify(q.overflow)}).`);
       }
     }
-    this.#queueOptions = q === false ? undefined : q === true ? QUEUE_DEFAULTS : q;
+    // A copy: the queue is created later, from the limits validated now, whatever the caller's object becomes.
+    this.#queueOptions = q === false ? undefined : q === true ? QUEUE_DEFAULTS : { ...q };
     this.#connectTimeout = positiveOption('connectTimeout', options.connectTimeout, true) ?? DEFAULT_CONNECT_TIMEOUT;
     this.#reconnect = resolveReconnect(options.reconnect);
     this.#refresh = options.refresh;
-    this.#heartbeat = options.heartbeat;
+    this.#heartbeat = options.heartbeat && { ...options.heartbeat };
     if (this.#heartbeat) {
       positiveOption('heartbeat.intervalMs', this.#heartbeat.intervalMs);
       positiveOption('heartbeat.timeoutMs', this.#heartbeat.timeoutMs);

@@ -202,7 +202,10 @@ describe('createSocket (Node, real ws server)', () => {
     expect(() => a.send('x')).toThrow(StateError);
     expect(() => a.send('x')).toThrow(expect.objectContaining({ code: 'SOCKDOC_NOT_OPEN' }));
     a.close();
-    const b = createSocket(server.url('/echo'), { queue: { maxMessages: 2 } });
+    // The limits are taken when the client is created: changing the object later changes nothing.
+    const limits = { maxMessages: 2 };
+    const b = createSocket(server.url('/echo'), { queue: limits });
+    limits.maxMessages = 100;
     b.send('1');
     b.send('2');
     expect(() => b.send('3')).toThrow(expect.objectContaining({ code: 'SOCKDOC_QUEUE_FULL' }));
