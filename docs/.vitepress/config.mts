@@ -2,6 +2,45 @@ import { defineConfig } from 'vitepress';
 
 const codes = ['1000', '1001', '1002', '1003', '1005', '1006', '1007', '1008', '1009', '1010', '1011', '1012', '1013', '1014', '1015', '3000', '3003', '3008', '4000-4999'];
 
+/** The guide pages, with their titles; `zh: undefined` where no Chinese page exists yet. */
+const guides: ReadonlyArray<{ path: string; en: string; zh?: string }> = [
+  { path: '/guides/getting-started', en: 'Getting started', zh: '快速上手' },
+  { path: '/guides/contract', en: 'The outgoing contract', zh: '发送约定' },
+  { path: '/guides/diagnosing-closes', en: 'Diagnosing closes', zh: '诊断关闭' },
+  { path: '/guides/reconnection', en: 'Reconnection and delivery', zh: '重连与投递' },
+  { path: '/guides/react', en: 'React', zh: 'React' },
+  { path: '/guides/migrating', en: 'Migrating', zh: '迁移' },
+  { path: '/cli', en: 'CLI', zh: '命令行工具' },
+  { path: '/error-codes', en: 'Error codes', zh: '错误码' },
+  { path: '/performance', en: 'Performance' },
+];
+
+/** Words of the sidebar and nav in each language; `prefix` is where the language's pages live. */
+const words = {
+  en: { prefix: '', guide: 'Guide', closeCodes: 'Close codes', cli: 'CLI', allCodes: 'All codes', versus: '1003 vs 1007' },
+  zh: { prefix: '/zh', guide: '指南', closeCodes: '关闭码', cli: '命令行', allCodes: '全部关闭码', versus: '1003 与 1007' },
+};
+
+/** One language's nav and sidebar, derived from the page lists above. */
+function navigation(lang: keyof typeof words, extra: Array<{ text: string; items: Array<{ text: string; link: string }> }> = []) {
+  const w = words[lang];
+  return {
+    nav: [
+      { text: w.guide, link: `${w.prefix}/guides/getting-started` },
+      { text: w.closeCodes, link: `${w.prefix}/close-codes/` },
+      { text: w.cli, link: `${w.prefix}/cli` },
+    ],
+    sidebar: [
+      { text: w.guide, items: guides.filter((g) => g[lang]).map((g) => ({ text: g[lang]!, link: `${w.prefix}${g.path}` })) },
+      ...extra,
+      {
+        text: w.closeCodes,
+        items: [{ text: w.allCodes, link: `${w.prefix}/close-codes/` }, { text: w.versus, link: `${w.prefix}/close-codes/1003-vs-1007` }, ...codes.map((c) => ({ text: c, link: `${w.prefix}/close-codes/${c}` }))],
+      },
+    ],
+  };
+}
+
 export default defineConfig({
   title: 'sockdoc',
   description: 'WebSocket closes, explained.',
@@ -12,34 +51,8 @@ export default defineConfig({
     root: {
       label: 'English',
       lang: 'en',
-      themeConfig: {
-        nav: [
-          { text: 'Guide', link: '/guides/getting-started' },
-          { text: 'Close codes', link: '/close-codes/' },
-          { text: 'CLI', link: '/cli' },
-        ],
-        sidebar: [
-          {
-            text: 'Guide',
-            items: [
-              { text: 'Getting started', link: '/guides/getting-started' },
-              { text: 'The outgoing contract', link: '/guides/contract' },
-              { text: 'Diagnosing closes', link: '/guides/diagnosing-closes' },
-              { text: 'Reconnection and delivery', link: '/guides/reconnection' },
-              { text: 'React', link: '/guides/react' },
-              { text: 'Migrating', link: '/guides/migrating' },
-              { text: 'CLI', link: '/cli' },
-              { text: 'Error codes', link: '/error-codes' },
-              { text: 'Performance', link: '/performance' },
-            ],
-          },
-          {
-            text: 'Reference',
-            items: ['diagnose', 'core', 'browser', 'node', 'react', 'useSocket', 'cli'].map((p) => ({ text: p, link: `/reference/${p}` })),
-          },
-          { text: 'Close codes', items: [{ text: 'All codes', link: '/close-codes/' }, { text: '1003 vs 1007', link: '/close-codes/1003-vs-1007' }, ...codes.map((c) => ({ text: c, link: `/close-codes/${c}` }))] },
-        ],
-      },
+      // The API reference is English only.
+      themeConfig: navigation('en', [{ text: 'Reference', items: ['diagnose', 'core', 'browser', 'node', 'react', 'useSocket', 'cli'].map((p) => ({ text: p, link: `/reference/${p}` })) }]),
     },
     zh: {
       label: '简体中文',
@@ -53,27 +66,7 @@ export default defineConfig({
         darkModeSwitchLabel: '外观',
         langMenuLabel: '切换语言',
         lastUpdatedText: '最后更新',
-        nav: [
-          { text: '指南', link: '/zh/guides/getting-started' },
-          { text: '关闭码', link: '/zh/close-codes/' },
-          { text: '命令行', link: '/zh/cli' },
-        ],
-        sidebar: [
-          {
-            text: '指南',
-            items: [
-              { text: '快速上手', link: '/zh/guides/getting-started' },
-              { text: '发送约定', link: '/zh/guides/contract' },
-              { text: '诊断关闭', link: '/zh/guides/diagnosing-closes' },
-              { text: '重连与投递', link: '/zh/guides/reconnection' },
-              { text: 'React', link: '/zh/guides/react' },
-              { text: '迁移', link: '/zh/guides/migrating' },
-              { text: '命令行工具', link: '/zh/cli' },
-              { text: '错误码', link: '/zh/error-codes' },
-            ],
-          },
-          { text: '关闭码', items: [{ text: '全部关闭码', link: '/zh/close-codes/' }, { text: '1003 与 1007', link: '/zh/close-codes/1003-vs-1007' }, ...codes.map((c) => ({ text: c, link: `/zh/close-codes/${c}` }))] },
-        ],
+        ...navigation('zh'),
       },
     },
   },

@@ -97,6 +97,11 @@ function evaluate<T>(source: Dynamic<T>): T | PromiseLike<T> {
   return typeof source === 'function' ? (source as () => T | Promise<T>)() : source;
 }
 
+/** A transport error as evidence: only the fields the runtime gave. */
+function transportError(code: string | undefined, message: string | undefined): { code?: string; message?: string } {
+  return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+}
+
 type Listener = [type: 'open' | 'message' | 'close' | 'error', fn: (e: never) => void];
 const subscribed = new WeakMap<WebSocketLike, Listener[]>();
 
@@ -581,7 +586,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const err = event.error;
     const code = typeof err?.code === 'string' ? err.code : undefined;
     const message = typeof err?.message === 'string' ? err.message : typeof event.message === 'string' ? event.message : undefined;
-    if (code !== undefined || message !== undefined) this.#evidence.transportError ??= { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+    if (code !== undefined || message !== undefined) this.#evidence.transportError ??= transportError(code, message);
     this.emit('error', err ?? event);
   }
 
@@ -849,7 +854,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       this.#c.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
     }
     transportError(code: string | undefined, message: string | undefined): void {
-      this.#c.#evidence.transportError = { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+      this.#c.#evidence.transportError = transportError(code, message);
     }
     environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void {
       const c = this.#c;

@@ -1,5 +1,5 @@
 import { ContractError, type ContractDetail } from './errors/ContractError.js';
-import { findLoneSurrogate, firstInvalidUtf8, fitsUtf8, isUtf8, utf8ByteLength } from './validation.js';
+import { findLoneSurrogate, firstInvalidUtf8, isUtf8, utf8ByteLength } from './validation.js';
 import type { Channel } from './types.js';
 
 /** A message that passed the contract, ready for the socket. */
@@ -78,8 +78,9 @@ export function checkString(s: string, channel: Channel, max: number | undefined
     if (max !== undefined && bytes.byteLength > max) tooBig('string', bytes.byteLength, max);
     return { data: bytes, original: s, kind: 'text', bytes: bytes.byteLength, asText: true };
   }
-  if (max !== undefined && !fitsUtf8(s, max)) tooBig('string', utf8ByteLength(s), max);
-  return { data: s, kind: 'text', bytes: utf8ByteLength(s) };
+  const bytes = utf8ByteLength(s);
+  if (max !== undefined && bytes > max) tooBig('string', bytes, max);
+  return { data: s, kind: 'text', bytes };
 }
 
 /** Checks bytes (`ArrayBuffer`, any `ArrayBufferView`, `Blob`) for a binary frame. */

@@ -58,16 +58,6 @@ export function utf8ByteLength(s: string): number {
   return bytes;
 }
 
-/**
- * Whether `s` fits in `max` UTF-8 bytes, counting only when the answer is not obvious:
- * every UTF-16 unit is 1-3 bytes, so `length > max` never fits and `3 * length <= max` always does.
- */
-export function fitsUtf8(s: string, max: number): boolean {
-  if (s.length > max) return false;
-  if (s.length * 3 <= max) return true;
-  return utf8ByteLength(s) <= max;
-}
-
 /** Whether `bytes` is valid UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF), with `TextDecoder` in fatal mode. */
 export function isUtf8(bytes: Uint8Array): boolean {
   const d = decoder();

@@ -1,6 +1,7 @@
 import { isUtf8 as nodeIsUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { findLoneSurrogate, firstInvalidUtf8, fitsUtf8, isSendableCloseCode, isUtf8, utf8ByteLength } from '../validation.js';
+import { findLoneSurrogate, firstInvalidUtf8, isSendableCloseCode, isUtf8, utf8ByteLength } from '../validation.js';
+import { checkString } from '../checkOutgoing.js';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -56,7 +57,7 @@ describe('findLoneSurrogate', () => {
   });
 });
 
-describe('utf8ByteLength / fitsUtf8', () => {
+describe('utf8ByteLength and the size limit of strings', () => {
   it.each([
     ['', 0],
     ['abc', 3],
@@ -66,8 +67,9 @@ describe('utf8ByteLength / fitsUtf8', () => {
   ])('should count %j as %i bytes', (s, n) => {
     expect(utf8ByteLength(s)).toBe(n);
     expect(utf8ByteLength(s)).toBe(new TextEncoder().encode(s).byteLength);
-    expect(fitsUtf8(s, n)).toBe(true);
-    if (n > 0) expect(fitsUtf8(s, n - 1)).toBe(false);
+    // A string of exactly maxMessageBytes fits; one byte less refuses it (the browser path: no encoder).
+    expect(checkString(s, 'text', n).bytes).toBe(n);
+    if (n > 0) expect(() => checkString(s, 'text', n - 1)).toThrow(expect.objectContaining({ code: 'SOCKDOC_MESSAGE_TOO_BIG' }));
   });
 });
 

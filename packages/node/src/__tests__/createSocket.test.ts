@@ -127,6 +127,11 @@ describe('createSocket (Node, real ws server)', () => {
     expect(refused.getSnapshot().handshakeResponse).toMatchObject({ status: 401, headers: { 'www-authenticate': 'Bearer realm="sockdoc"' } });
   });
 
+  it('should summarize a 401 handshake in Chinese exactly as the README quick start shows', async () => {
+    const { diagnosis } = await connectAndClose('/reject/401', { locale: zhCN });
+    expect(diagnosis.summary).toBe('1006 异常关闭：服务器拒绝了握手：鉴权失败。获取新凭据后重连一次。');
+  });
+
   it('should diagnose a server that accepts TCP but never answers the upgrade', async () => {
     const { diagnosis } = await connectAndClose('/silent', { connectTimeout: 300 });
     expect(diagnosis.cause).toMatchObject({ id: 'handshake_timeout', confidence: 'high' });
