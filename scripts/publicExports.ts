@@ -4,6 +4,7 @@ import { join } from 'node:path';
 /** The entry points whose exports are the public API, with their reference page. */
 export const ENTRIES = [
   { pkg: '@sockdoc/diagnose', entry: 'packages/diagnose/src/index.ts', page: 'docs/reference/diagnose.md' },
+  { pkg: '@sockdoc/diagnose/codes', entry: 'packages/diagnose/src/codes.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/diagnose/locales/zh-CN', entry: 'packages/diagnose/src/locales/zh-CN.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/diagnose/packs/graphql-ws', entry: 'packages/diagnose/src/packs/graphqlTransportWs.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/core', entry: 'packages/core/src/index.ts', page: 'docs/reference/core.md' },

@@ -19,6 +19,7 @@ const alias = {
   '@sockdoc/react': dist('react'),
   '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),
   '@sockdoc/diagnose/locales/en': dist('diagnose', 'locales/en.js'),
+  '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'),
   '@sockdoc/diagnose': dist('diagnose'),
 };
 const budgets = JSON.parse(readFileSync(join(root, '.size-budgets.json'), 'utf8'));

@@ -4,6 +4,7 @@ import { packageBuild } from '../../scripts/tsup.shared';
 export default defineConfig(
   packageBuild({
     index: 'src/index.ts',
+    codes: 'src/codes.ts',
     'locales/en': 'src/locales/en.ts',
     'locales/zh-CN': 'src/locales/zh-CN.ts',
     'packs/graphql-ws': 'src/packs/graphqlTransportWs.ts',

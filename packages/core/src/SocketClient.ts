@@ -11,8 +11,8 @@ import { loadDiagnose, loadedDiagnose, type DiagnoseFunction } from './loadDiagn
 import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent, type QueueOptions } from './OutgoingQueue.js';
 import { defaultDelay, isAuthFailure, resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
 import { toJson } from './toJson.js';
-import { unavailableDiagnosis } from './unavailableDiagnosis.js';
-import { findLoneSurrogate, isSendableCloseCode, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
+import { findLoneSurrogate, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
+import { diagnoseByCode, isSendableCloseCode } from '@sockdoc/diagnose/codes';
 import type {
   Channel,
   Dynamic,
@@ -32,8 +32,6 @@ const OPEN = 1;
 const DEFAULT_CONNECT_TIMEOUT = 15_000;
 /** How long a browser socket abandoned after a missed heartbeat may take to report its close before sockdoc reports it. */
 const ABANDON_GRACE_MS = 1_000;
-/** How long a close waits for a diagnosis module that is still loading before reporting without it. */
-const DIAGNOSE_WAIT_MS = 3_000;
 
 const GLOBAL_TIMERS: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -184,8 +182,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #pageHidden = false;
   /** reconnect() closed the socket: open a new one right after the close is reported. */
   #reopen = false;
-  /** close() was called while a close waited for its diagnosis: stop after reporting it. */
-  #stopRequested = false;
   /** What the runtime reported about the environment (browsers); undefined until it reports. */
   #env: { online?: boolean; visibility?: 'visible' | 'hidden'; wentOfflineAt?: number; hiddenAt?: number } | undefined;
   #listeners: Set<() => void> | undefined;
@@ -408,7 +404,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     const ws = this.#ws;
     const status = this.#snapshot.status;
-    if (status === 'closing' && !ws) this.#stopRequested = true;
     if (status === 'closing' || status === 'closed') return;
     if (!ws) {
       // idle, reconnecting, or still resolving the URL: nothing is on the wire
@@ -607,36 +602,26 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const ev = this.#evidence;
     if (ev.initiator !== 'client') ev.initiator = raw.code === 1006 ? 'unknown' : 'server';
     const evidence = ev.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#failures, ...this.#env });
-    const run = this.#diagnose ?? loadedDiagnose();
-    if (run) {
-      this.#report(raw, evidence, ev, run);
-      return;
-    }
-    // A close right after connecting can beat the diagnosis module: wait for it, briefly.
-    this.#set({ status: 'closing' });
-    let reported = false;
-    const finish = (fn: DiagnoseFunction | undefined): void => {
-      if (reported) return;
-      reported = true;
-      this.#timers.clearTimeout(timer);
-      this.#report(raw, evidence, ev, fn);
-    };
-    const timer = this.#timers.setTimeout(() => finish(undefined), DIAGNOSE_WAIT_MS);
-    void loadDiagnose().then(finish);
+    this.#report(raw, evidence, ev);
   }
 
-  /** Diagnoses one close (without the module: says so), reports it, then reconnects or stops. */
-  #report(raw: RawClose, evidence: DiagnoseContext, ev: EvidenceRecorder, run: DiagnoseFunction | undefined): void {
+  /**
+   * Diagnoses one close, reports it, then reconnects or stops, all at once: never waiting for a
+   * chunk. Without the diagnosis module (not loaded yet, or blocked) the close is judged from its
+   * code alone (`diagnoseByCode`), in the locale object when one was given.
+   */
+  #report(raw: RawClose, evidence: DiagnoseContext, ev: EvidenceRecorder): void {
     const locale = this.#locale;
-    const diagnosis = run ? run(raw, evidence, { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}) }) : unavailableDiagnosis(raw, locale);
+    const run = this.#diagnose ?? loadedDiagnose();
+    const diagnosis = run ? this.#diagnoseWith(run, raw, evidence) : diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as DiagnoseLocale) : undefined);
+    if (!run) void loadDiagnose().then((fn) => fn && this.#rediagnose(fn, diagnosis, raw, evidence));
     const reopen = this.#reopen;
     this.#reopen = false;
     const next: Decision = reopen
       ? { plan: { attempt: 0, delayMs: 0, diagnosis }, run: () => this.#attempt() }
-      : ev.initiator === 'client' || this.#stopRequested
+      : ev.initiator === 'client'
         ? { stop: 'closed_by_user', diagnosis }
         : this.#decide(diagnosis, ev.opened !== undefined);
-    this.#stopRequested = false;
     // One snapshot for the close and what follows it, so `close` listeners see the next status.
     this.#set({ lastClose: diagnosis, ...this.#stateFor(next) });
     this.emit('close', diagnosis, raw, evidence);
@@ -648,6 +633,27 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       }
     }
     this.#apply(next);
+  }
+
+  #diagnoseWith(run: DiagnoseFunction, raw: RawClose, evidence: DiagnoseContext): Diagnosis {
+    const locale = this.#locale;
+    return run(raw, evidence, { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}) });
+  }
+
+  /**
+   * The module arrived after a close judged from its code: diagnose that close again from what
+   * was recorded, and put the full diagnosis in the snapshot while it is still the latest close.
+   * What the client decided at the close stands.
+   */
+  #rediagnose(run: DiagnoseFunction, byCode: Diagnosis, raw: RawClose, evidence: DiagnoseContext): void {
+    const snap = this.#snapshot;
+    if (snap.lastClose !== byCode) return;
+    const full = this.#diagnoseWith(run, raw, evidence);
+    this.#set({
+      lastClose: full,
+      ...(snap.reconnect?.diagnosis === byCode ? { reconnect: { ...snap.reconnect, diagnosis: full } } : {}),
+      ...(snap.stopped?.diagnosis === byCode ? { stopped: { ...snap.stopped, diagnosis: full } } : {}),
+    });
   }
 
   // ── reconnecting ────────────────────────────────────────────────────────────────────────

@@ -9,7 +9,8 @@ export { toJson } from './toJson.js';
 export { defaultDelay, isAuthFailure, RECONNECT_DEFAULTS } from './reconnectPolicy.js';
 export { QUEUE_DEFAULTS } from './OutgoingQueue.js';
 export { HEARTBEAT_DEFAULTS } from './Heartbeat.js';
-export { findLoneSurrogate, firstInvalidUtf8, isUtf8, utf8ByteLength, isSendableCloseCode, MAX_CLOSE_REASON_BYTES } from './validation.js';
+export { findLoneSurrogate, firstInvalidUtf8, isUtf8, utf8ByteLength, MAX_CLOSE_REASON_BYTES } from './validation.js';
+export { isSendableCloseCode } from '@sockdoc/diagnose/codes';
 
 export type { SockdocErrorCode } from './errors/SockdocError.js';
 export type { ContractRule, ContractDetail } from './errors/ContractError.js';

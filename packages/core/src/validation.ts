@@ -107,10 +107,5 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
-/** Whether browsers let script close with `code`: 1000 or 3000-4999 (WHATWG `close()`). */
-export function isSendableCloseCode(code: unknown): code is number {
-  return typeof code === 'number' && Number.isInteger(code) && (code === 1000 || (code >= 3000 && code <= 4999));
-}
-
 /** Longest close reason: 125-byte control frame minus the 2-byte code (RFC 6455 §5.5). */
 export const MAX_CLOSE_REASON_BYTES = 123;

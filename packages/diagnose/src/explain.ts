@@ -1,6 +1,7 @@
 import type { CodePack } from './CodePack.js';
 import type { DiagnoseLocale } from './DiagnoseLocale.js';
-import { codeInfo, isCloseCode } from './catalogue.js';
+import { codeInfo } from './catalogue.js';
+import { isCloseCode } from './closeCodes.js';
 import { findCode } from './registerCodes.js';
 import { resolveLocale } from './resolveLocale.js';
 import type { Explanation } from './types.js';

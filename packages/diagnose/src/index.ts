@@ -1,10 +1,12 @@
 export { explain } from './explain.js';
 export { diagnose } from './diagnose.js';
+export { diagnoseByCode } from './diagnoseByCode.js';
 export { compare } from './compare.js';
 export { registerLocale, resolveLocale } from './resolveLocale.js';
 export { registerCodes, defineCodes } from './registerCodes.js';
 export { sanitizeReason } from './sanitizeReason.js';
-export { isCloseCode, isWireCode, ENTRY_KEYS } from './catalogue.js';
+export { ENTRY_KEYS } from './catalogue.js';
+export { closeCodeFacts, isCloseCode, isWireCode, isSendableCloseCode } from './closeCodes.js';
 export { CAUSE_IDS } from './causes.js';
 export { en } from './locales/en.js';
 
@@ -16,6 +18,7 @@ export type { SanitizedReason } from './sanitizeReason.js';
 export type { CodePack, CodeDefinition, CodeText } from './CodePack.js';
 export type { DiagnoseLocale, CauseText, LocaleEntry } from './DiagnoseLocale.js';
 export type { CauseId, CauseParams, EvidenceId, EvidenceParams, FingerprintId } from './causes.js';
+export type { CloseCodeFacts } from './closeCodes.js';
 export type {
   Category,
   CloseInitiator,

@@ -1,3 +1,4 @@
+import { isSendableCloseCode, RETRY } from './closeCodes.js';
 import type { CauseId, CauseParams, EvidenceId, EvidenceParams, FingerprintId } from './causes.js';
 import type { CodeDefinition, CodePack } from './CodePack.js';
 import type { Confidence, DiagnoseContext, OutgoingFrame, RetryAdvice } from './types.js';
@@ -143,7 +144,7 @@ export function findCandidates(f: Facts): Candidate[] {
       out.push(c('client_aborted', 'high', base, [{ id: 'client_initiated', params: { clientCode: sent } }, { id: 'never_opened', params: {} }]));
     } else if (echo) {
       out.push(c('own_close_echo', 'high', { ...base, ...(sent === undefined ? {} : { clientCode: sent }) }, [{ id: 'client_initiated', params: { clientCode: sent } }]));
-    } else if (code === 1002 && sent !== undefined && !isSendable(sent)) {
+    } else if (code === 1002 && sent !== undefined && !isSendableCloseCode(sent)) {
       out.push(c('client_sent_bad_close_code', 'high', { ...base, clientCode: sent }, [{ id: 'client_initiated', params: { clientCode: sent } }]));
     }
   }
@@ -256,7 +257,7 @@ export function findCandidates(f: Facts): Candidate[] {
       } else {
         out.push(c('application_defined', 'low', base, why));
         // A recognisable reason is a hint, never a claim about retrying an unknown code.
-        if (f.fingerprint === 'auth') out.push(c('auth_rejected', 'low', base, why, { retryable: 'unknown', strategy: 'unknown' }));
+        if (f.fingerprint === 'auth') out.push(c('auth_rejected', 'low', base, why, RETRY.unknown));
       }
   }
   return out;
@@ -274,14 +275,14 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
     if (status !== undefined) {
       const ev: EvidenceRef[] = [never, { id: 'handshake_status', params: { status } }];
       const p = { ...base, status };
-      if (status === 401 || status === 403 || status === 407) out.push(c('handshake_auth', 'high', p, ev, status === 403 ? { retryable: false, strategy: 'no' } : undefined));
+      if (status === 401 || status === 403 || status === 407) out.push(c('handshake_auth', 'high', p, ev, status === 403 ? RETRY.no : undefined));
       else if (status === 404 || status === 410) out.push(c('handshake_not_found', 'high', p, ev));
       else if (status === 502 || status === 503 || status === 504 || status === 429) out.push(c('handshake_unavailable', 'high', p, ev));
       else out.push(c('handshake_rejected', 'high', p, ev));
     }
     if (err === 'ECONNREFUSED') out.push(c('connection_refused', 'high', { ...base, errorCode: err }, [never, ...errEv]));
     else if (err === 'ENOTFOUND' || err === 'EAI_AGAIN' || err === 'EAI_FAIL' || err === 'EAI_NONAME') {
-      out.push(c('dns_failure', 'high', { ...base, errorCode: err }, [never, ...errEv], err === 'EAI_AGAIN' ? { retryable: true, strategy: 'backoff', delayMs: [0, 5000] } : undefined));
+      out.push(c('dns_failure', 'high', { ...base, errorCode: err }, [never, ...errEv], err === 'EAI_AGAIN' ? RETRY.backoff : undefined));
     } else if (err && TLS_ERROR.test(err)) out.push(c('tls_failure', 'high', { ...base, errorCode: err }, [never, ...errEv]));
     else if (err === 'ETIMEDOUT' || err === 'ECONNRESET' || /handshake has timed out/i.test(ctx.transportError?.message ?? '')) {
       out.push(c('handshake_timeout', 'medium', { ...base, errorCode: err ?? '' }, [never, ...errEv]));
@@ -335,9 +336,4 @@ function sizeParams(base: CauseParams, f: Facts): CauseParams {
     ...(f.largestRecent ? { bytes: f.largestRecent.bytes } : {}),
     ...(f.ctx.maxMessageBytes !== undefined && f.largestRecent && f.largestRecent.bytes <= f.ctx.maxMessageBytes ? { limit: f.ctx.maxMessageBytes } : {}),
   };
-}
-
-/** Codes a browser (and sockdoc) lets a client send: 1000 or 3000-4999. */
-function isSendable(code: number): boolean {
-  return code === 1000 || (Number.isInteger(code) && code >= 3000 && code <= 4999);
 }

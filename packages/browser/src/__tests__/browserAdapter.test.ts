@@ -15,12 +15,24 @@ afterAll(() => server.close());
 
 const opened = (s: SocketClient) => new Promise<void>((r) => s.once('open', () => r()));
 const closed = (s: SocketClient) => new Promise<Diagnosis>((r) => s.once('close', (d) => r(d)));
+/**
+ * The diagnosis of the next close by the evidence rules. A close that beats the lazily loaded
+ * module is reported at once from its code, and the snapshot gets the full diagnosis when the module arrives.
+ */
+const diagnosed = (s: SocketClient) =>
+  new Promise<Diagnosis>((r) => {
+    const before = s.getSnapshot().lastClose;
+    const stop = s.subscribe(() => {
+      const d = s.getSnapshot().lastClose;
+      if (d && d !== before && d.cause.id !== 'diagnosis_unavailable') stop(), r(d);
+    });
+  });
 
 describe('browser adapter (happy-dom)', () => {
   it('should record an offline event as evidence of a drop', async () => {
     const socket = createSocket(server.url('/drop'), { WebSocket: WS, reconnect: false });
     await opened(socket);
-    const done = closed(socket);
+    const done = diagnosed(socket);
     window.dispatchEvent(new Event('offline'));
     socket.send('x');
     const d = await done;
@@ -31,7 +43,7 @@ describe('browser adapter (happy-dom)', () => {
   it('should record a hidden page as evidence of a drop', async () => {
     const socket = createSocket(server.url('/drop'), { WebSocket: WS, reconnect: false });
     await opened(socket);
-    const done = closed(socket);
+    const done = diagnosed(socket);
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
     socket.send('x');
@@ -42,7 +54,7 @@ describe('browser adapter (happy-dom)', () => {
 
   it('should say the browser hides why a handshake failed rather than guess', async () => {
     // In a browser the 401 is invisible to script; the adapter observes nothing, so neither do we.
-    const d = await closed(createSocket(server.url('/reject/401'), { WebSocket: WS, reconnect: false }));
+    const d = await diagnosed(createSocket(server.url('/reject/401'), { WebSocket: WS, reconnect: false }));
     expect(d.cause.id).toBe('handshake_failed_opaque');
     expect(d.cause.evidence.map((e) => e.id)).toContain('browser_hides_handshake');
   });

@@ -32,6 +32,7 @@ beforeAll(async () => {
       '@sockdoc/browser': dist('browser'),
       '@sockdoc/core': dist('core'),
       '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),
+      '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'),
       '@sockdoc/diagnose': dist('diagnose'),
     },
     logLevel: 'silent',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSocket } from '../createSocket.js';
 import type { Diagnosis } from '@sockdoc/diagnose';
 import type { WebSocketConstructor } from '../types.js';
@@ -35,22 +35,30 @@ class RefusedSocket {
 }
 
 describe('a close that arrives before the diagnosis module has loaded', () => {
-  it('should wait in status closing, then report the full diagnosis; close() meanwhile stops the client', async () => {
-    const socket = createSocket('ws://127.0.0.1:1/x', { WebSocket: RefusedSocket as unknown as WebSocketConstructor, reconnect: { initialDelayMs: 10 } });
+  it('should be reported at once from the code alone, decide the reconnect from it, and be fully diagnosed next time', async () => {
+    const socket = createSocket('ws://127.0.0.1:1/x', { WebSocket: RefusedSocket as unknown as WebSocketConstructor, reconnect: { delay: () => 300 } });
     socket.on('error', () => {});
     const statuses: string[] = [];
     socket.on('state', (s) => statuses.push(s.status));
-    const closed = new Promise<Diagnosis>((r) => socket.once('close', (d) => r(d)));
+    const closes: Diagnosis[] = [];
+    socket.on('close', (d) => closes.push(d));
     await Promise.resolve();
     await Promise.resolve();
-    // The runtime has reported the close; the client waits for the module.
-    expect(socket.getSnapshot().status).toBe('closing');
-    socket.close(); // the user gives up meanwhile: no reconnect after the report
-    const d = await closed;
-    expect(d.cause.id).not.toBe('diagnosis_unavailable');
-    expect(d.explanation.title).toBe('Abnormal closure');
-    expect(d.cause.id).toBe('handshake_failed_opaque');
-    expect(statuses).toEqual(['closing', 'closed']);
+    // The runtime has reported the close: no waiting in 'closing' for a chunk.
+    expect(closes).toHaveLength(1);
+    expect(closes[0]).toMatchObject({ code: 1006, summary: '1006 Abnormal Closure', cause: { id: 'diagnosis_unavailable', confidence: 'low' }, retry: { retryable: true, strategy: 'backoff' } });
+    expect(socket.getSnapshot().status).toBe('reconnecting');
+    expect(statuses).toEqual(['reconnecting']); // straight from connecting: never 'closing'
+    // When the module arrives, the snapshot gets the full diagnosis of that same close; the decision stands.
+    await vi.waitFor(() => expect(socket.getSnapshot().lastClose?.cause.id).toBe('handshake_failed_opaque'));
+    expect(socket.getSnapshot().reconnect?.diagnosis).toBe(socket.getSnapshot().lastClose);
+    expect(socket.getSnapshot().status).toBe('reconnecting');
+    expect(closes).toHaveLength(1);
+    // The next close (after the backoff) is fully diagnosed at once.
+    const next = await new Promise<Diagnosis>((r) => socket.once('close', (d) => r(d)));
+    expect(next.cause.id).toBe('handshake_failed_opaque');
+    expect(next.explanation.title).toBe('Abnormal closure');
+    socket.close();
     expect(socket.getSnapshot().stopped?.reason).toBe('closed_by_user');
   });
 });

@@ -1,6 +1,6 @@
 import { isUtf8 as nodeIsUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { findLoneSurrogate, firstInvalidUtf8, isSendableCloseCode, isUtf8, utf8ByteLength } from '../validation.js';
+import { findLoneSurrogate, firstInvalidUtf8, isUtf8, utf8ByteLength } from '../validation.js';
 import { checkString } from '../checkOutgoing.js';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -70,12 +70,5 @@ describe('utf8ByteLength and the size limit of strings', () => {
     // A string of exactly maxMessageBytes fits; one byte less refuses it (the browser path: no encoder).
     expect(checkString(s, 'text', n).bytes).toBe(n);
     if (n > 0) expect(() => checkString(s, 'text', n - 1)).toThrow(expect.objectContaining({ code: 'SOCKDOC_MESSAGE_TOO_BIG' }));
-  });
-});
-
-describe('isSendableCloseCode', () => {
-  it('should accept what browsers accept: 1000 and 3000-4999', () => {
-    expect([1000, 3000, 4999].every(isSendableCloseCode)).toBe(true);
-    expect([999, 1001, 1005, 1006, 1015, 2999, 5000, 1000.5, Number.NaN, '1000'].some(isSendableCloseCode)).toBe(false);
   });
 });

@@ -1,12 +1,11 @@
 import type { CodePack } from '../CodePack.js';
-import type { RetryAdvice } from '../types.js';
+import { RETRY } from '../closeCodes.js';
 
 // Source: enisdenjo/graphql-ws 6.2.0, src/common.ts (CloseCode) and src/client.ts
 // (shouldRetryConnectOrThrow), as summarized in ../shared/close-codes.md §6.1.
 // Retry advice follows what the graphql-ws client itself does for each code.
 
-const NO: RetryAdvice = { retryable: false, strategy: 'no' };
-const BACKOFF: RetryAdvice = { retryable: true, strategy: 'backoff', delayMs: [0, 5000] };
+const { no: NO, backoff: BACKOFF } = RETRY;
 
 /**
  * Close codes of the `graphql-transport-ws` subprotocol (graphql-ws).
