@@ -15,7 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p, f = 'index.js') => join(root, 'packages', p, 'dist', f);
 const alias = {
   '@sockdoc/browser': dist('browser'),
-  '@sockdoc/core': dist('core'),
+  // What an app's production build resolves (the `production` export condition): no long error messages.
+  '@sockdoc/core': dist('core', 'prod/index.js'),
   '@sockdoc/react': dist('react'),
   '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),
   '@sockdoc/diagnose/locales/en': dist('diagnose', 'locales/en.js'),
@@ -81,6 +82,7 @@ console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy c
     stdin: { contents: first.import, resolveDir: join(root, 'packages/react') },
     outdir: join(root, 'packages/react/.size-breakdown'),
     conditions: ['@sockdoc/source'],
+    define: { __SOCKDOC_DEV__: 'false' },
   });
   const outputs = out.metafile.outputs;
   const entryOut = Object.entries(outputs).find(([, o]) => o.entryPoint === '<stdin>');

@@ -1,4 +1,7 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../scripts/tsup.shared';
 
-export default defineConfig(packageBuild({ index: 'src/index.ts' }, { external: ['@sockdoc/diagnose'] }));
+// The development build (dist/): errors carry their long messages. The production build
+// (dist/prod/, tsup.production.config.ts) leaves them out; package.json's `production` export
+// condition selects it.
+export default defineConfig(packageBuild({ index: 'src/index.ts' }, { external: ['@sockdoc/diagnose'], define: { __SOCKDOC_DEV__: 'true' } }));

@@ -1,6 +1,7 @@
 import type { CheckedMessage } from './checkOutgoing.js';
 import { StateError } from './errors/StateError.js';
 import type { UnsentMessage } from './types.js';
+import { DEV } from './dev.js';
 
 export interface QueueOptions {
   /** Default 100. */
@@ -36,12 +37,12 @@ export class OutgoingQueue {
   /** Adds `msg`; returns the messages dropped to make room (drop-oldest), or throws SOCKDOC_QUEUE_FULL (refuse). */
   push(msg: CheckedMessage): CheckedMessage[] {
     if (msg.bytes > this.maxBytes) {
-      throw new StateError('SOCKDOC_QUEUE_FULL', `Cannot queue a message of ${msg.bytes} bytes: it is larger than the whole queue (maxBytes ${this.maxBytes}). Nothing was queued.`);
+      throw new StateError('SOCKDOC_QUEUE_FULL', DEV ? `Cannot queue a message of ${msg.bytes} bytes: it is larger than the whole queue (maxBytes ${this.maxBytes}). Nothing was queued.` : '');
     }
     const dropped: CheckedMessage[] = [];
     if (this.overflow === 'refuse') {
       if (this.#items.length + 1 > this.maxMessages || this.#bytes + msg.bytes > this.maxBytes) {
-        throw new StateError('SOCKDOC_QUEUE_FULL', `Cannot queue a message of ${msg.bytes} bytes: the queue holds ${this.#items.length} messages, ${this.#bytes} bytes (limits ${this.maxMessages} messages, ${this.maxBytes} bytes). Nothing was queued.`);
+        throw new StateError('SOCKDOC_QUEUE_FULL', DEV ? `Cannot queue a message of ${msg.bytes} bytes: the queue holds ${this.#items.length} messages, ${this.#bytes} bytes (limits ${this.maxMessages} messages, ${this.maxBytes} bytes). Nothing was queued.` : '');
       }
     } else {
       while (this.#items.length + 1 > this.maxMessages || this.#bytes + msg.bytes > this.maxBytes) {

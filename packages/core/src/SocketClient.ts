@@ -1,37 +1,36 @@
 import { EventEmitter } from 'eventemitter3';
 import type { DiagnoseContext, DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
 import { checkOutgoing, checkString, checkTextBytes, typeName, type CheckedMessage } from './checkOutgoing.js';
-import { EvidenceRecorder } from './EvidenceRecorder.js';
+import { Connection, type ConnectionHost } from './Connection.js';
 import { CloseArgumentError } from './errors/CloseArgumentError.js';
 import { ContractError } from './errors/ContractError.js';
 import { OptionError } from './errors/OptionError.js';
 import { StateError } from './errors/StateError.js';
-import { Heartbeat, HEARTBEAT_DEFAULTS } from './Heartbeat.js';
 import { loadDiagnose, loadedDiagnose, type DiagnoseFunction } from './loadDiagnose.js';
 import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent, type QueueOptions } from './OutgoingQueue.js';
-import { defaultDelay, isAuthFailure, resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
+import { NEW_STREAK, nextAfterClose, type Next, type Streak } from './nextAfterClose.js';
+import { resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
 import { toJson } from './toJson.js';
 import { findLoneSurrogate, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
 import { diagnoseByCode, isSendableCloseCode } from '@sockdoc/diagnose/codes';
 import type {
   Channel,
   Dynamic,
-  EvidenceSink,
+  EnvironmentSink,
+  IncomingData,
   RawClose,
   ReconnectPlan,
   RuntimeAdapter,
   SocketEvents,
-  SocketListeners,
   SocketOptions,
   SocketSnapshot,
   Timers,
   WebSocketLike,
 } from './types.js';
+import { DEV } from './dev.js';
 
 const OPEN = 1;
 const DEFAULT_CONNECT_TIMEOUT = 15_000;
-/** How long a browser socket abandoned after a missed heartbeat may take to report its close before sockdoc reports it. */
-const ABANDON_GRACE_MS = 1_000;
 
 const GLOBAL_TIMERS: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -61,30 +60,28 @@ export const IDLE_SNAPSHOT: SocketSnapshot = Object.freeze({
   stopped: undefined,
 });
 
-/** What follows a close: stop for a reason, or run an attempt after a plan's delay. */
-type Decision = { readonly stop: StopReason; readonly diagnosis: Diagnosis | undefined } | { readonly plan: ReconnectPlan; readonly run: () => void };
 
 function normalizeUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new OptionError('SOCKDOC_INVALID_URL', `Invalid WebSocket URL (got ${JSON.stringify(String(url))}): it must be absolute, e.g. "wss://example.com/socket".`);
+    throw new OptionError('SOCKDOC_INVALID_URL', DEV ? `Invalid WebSocket URL (got ${JSON.stringify(String(url))}): it must be absolute, e.g. "wss://example.com/socket".` : '');
   }
   // WHATWG: http(s) URLs are accepted and mean ws(s); fragments are not allowed.
   if (parsed.protocol === 'http:') parsed.protocol = 'ws:';
   else if (parsed.protocol === 'https:') parsed.protocol = 'wss:';
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    throw new OptionError('SOCKDOC_INVALID_URL', `WebSocket URLs must use ws: or wss: (got ${parsed.protocol} in ${JSON.stringify(url)}).`);
+    throw new OptionError('SOCKDOC_INVALID_URL', DEV ? `WebSocket URLs must use ws: or wss: (got ${parsed.protocol} in ${JSON.stringify(url)}).` : '');
   }
-  if (parsed.hash) throw new OptionError('SOCKDOC_INVALID_URL', `WebSocket URLs cannot have a fragment (got ${JSON.stringify(parsed.hash)} in ${JSON.stringify(url)}).`);
+  if (parsed.hash) throw new OptionError('SOCKDOC_INVALID_URL', DEV ? `WebSocket URLs cannot have a fragment (got ${JSON.stringify(parsed.hash)} in ${JSON.stringify(url)}).` : '');
   return parsed.href;
 }
 
 function positiveOption(name: string, v: unknown, allowZero = false): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (!allowZero && v === 0)) {
-    throw new OptionError('SOCKDOC_INVALID_OPTION', `Option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number (got ${typeName(v)} ${String(v)}).`);
+    throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number (got ${typeName(v)} ${String(v)}).` : '');
   }
   return v;
 }
@@ -95,33 +92,26 @@ function evaluate<T>(source: Dynamic<T>): T | PromiseLike<T> {
   return typeof source === 'function' ? (source as () => T | Promise<T>)() : source;
 }
 
-/** A transport error as evidence: only the fields the runtime gave. */
-function transportError(code: string | undefined, message: string | undefined): { code?: string; message?: string } {
-  return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
-}
+/** RFC 7230 token characters: what a subprotocol name may contain (RFC 6455 §4.1). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-type Listener = [type: 'open' | 'message' | 'close' | 'error', fn: (e: never) => void];
-const subscribed = new WeakMap<WebSocketLike, Listener[]>();
-
-/** Subscribes to a socket's events with `addEventListener` (browsers, injected constructors). */
-function addListeners(ws: WebSocketLike, client: SocketListeners): void {
-  const listeners: Listener[] = [
-    ['open', () => client.open()],
-    ['message', (e: Parameters<SocketListeners['message']>[0]) => client.message(e)],
-    ['error', (e: Parameters<SocketListeners['error']>[0]) => client.error(e)],
-    ['close', (e: Parameters<SocketListeners['close']>[0]) => client.close(e)],
-  ];
-  for (const [type, fn] of listeners) ws.addEventListener(type, fn);
-  subscribed.set(ws, listeners);
-}
-
-function removeListeners(ws: WebSocketLike): void {
-  for (const [type, fn] of subscribed.get(ws) ?? []) ws.removeEventListener(type, fn);
-  subscribed.delete(ws);
-}
-
-function toProtocols(p: string | readonly string[] | undefined): readonly string[] | undefined {
-  return p === undefined ? undefined : typeof p === 'string' ? [p] : [...p];
+/**
+ * The subprotocols as a list, checked as browsers check them (WHATWG: each a token, no
+ * duplicates), so that every runtime refuses the same values with the same typed error.
+ */
+function checkProtocols(p: string | readonly string[] | undefined): readonly string[] | undefined {
+  if (p === undefined) return undefined;
+  const list = typeof p === 'string' ? [p] : Array.isArray(p) ? [...(p as readonly unknown[])] : undefined;
+  if (!list) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Subprotocols must be a string or an array of strings (got ${typeName(p)}).` : '');
+  const seen = new Set<string>();
+  for (const name of list) {
+    if (typeof name !== 'string' || !TOKEN.test(name)) {
+      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Subprotocol ${JSON.stringify(name)} is not a valid token (RFC 6455 §4.1: visible ASCII, no spaces or separators such as , ; " ( ) / [ ] = { }).` : '');
+    }
+    if (seen.has(name)) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Subprotocol ${JSON.stringify(name)} is listed twice.` : '');
+    seen.add(name);
+  }
+  return list as string[];
 }
 
 /**
@@ -159,49 +149,46 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   #urlSource: Dynamic<string>;
   #protocolSource: Dynamic<string | readonly string[] | undefined>;
-  #ws: WebSocketLike | undefined;
-  #evidence!: EvidenceRecorder;
-  #generation = 0;
-  /** Stops the heartbeat's pong listener (runtimes with ping frames). */
-  #detachPong: (() => void) | undefined;
+  /** The current connection attempt: its socket, evidence, timers and heartbeat, disposed as a unit. */
+  #conn: Connection | undefined;
+  #streak: Streak = NEW_STREAK;
+  /** The next attempt while reconnecting, and its countdown. */
+  #wait: { readonly next: Extract<Next, { attempt: number }>; readonly diagnosis: Diagnosis | undefined; timer: unknown } | undefined;
+  /** The `refresh` call in flight (a later attempt or a stop makes its result moot). */
+  #refreshing: object | undefined;
+  /** What the last close decided, until it is carried out; a `close` listener that calls close() or connect() overrules it. */
+  #decided: Next | undefined;
   #stopWatch: (() => void) | undefined;
-  #connectTimer: unknown;
-  #reconnectTimer: unknown;
-  /** When the current connection opened, on the client's clock (for the stable-connection rule). */
-  #openedAt: number | undefined;
-  #abandonTimer: unknown;
-  #beat: Heartbeat | undefined;
-  /** Consecutive failed attempts since the last stable connection. */
-  #failures = 0;
-  #neverOpened = 0;
-  #streakStart: number | undefined;
-  #refreshed = false;
-  /** The attempt a scheduled reconnect will run (plain, or refresh-then-attempt). */
-  #pendingAttempt: (() => void) | undefined;
   /** Set by `pagehide`, cleared when the page is visible again: reconnects wait meanwhile. */
   #pageHidden = false;
-  /** reconnect() closed the socket: open a new one right after the close is reported. */
-  #reopen = false;
   /** What the runtime reported about the environment (browsers); undefined until it reports. */
   #env: { online?: boolean; visibility?: 'visible' | 'hidden'; wentOfflineAt?: number; hiddenAt?: number } | undefined;
+  /** A setup error of the first attempt made by the constructor: thrown from createSocket instead of emitted to no one. */
+  #setupError: { error: unknown } | undefined;
+  #constructing = true;
   #listeners: Set<() => void> | undefined;
   #snapshot: SocketSnapshot;
+  /** What connections and the environment watcher report to: one object per client, methods on a shared prototype. */
+  readonly #host: ConnectionHost & EnvironmentSink;
+  #subscribe: ((listener: () => void) => () => void) | undefined;
+  #getSnapshot: (() => SocketSnapshot) | undefined;
 
   constructor(url: Dynamic<string>, options: SocketOptions) {
     super();
     const adapter = options.adapter ?? (options.WebSocket ? { runtime: 'other' as const, create: (u: string, p: readonly string[] | undefined) => new options.WebSocket!(u, p ? [...p] : undefined) } : undefined);
-    if (!adapter) throw new OptionError('SOCKDOC_INVALID_OPTION', 'createSocket needs a WebSocket constructor or an adapter (got neither). Use @sockdoc/browser or @sockdoc/node, or pass { WebSocket }.');
+    if (!adapter) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'createSocket needs a WebSocket constructor or an adapter (got neither). Use @sockdoc/browser or @sockdoc/node, or pass { WebSocket }.' : '');
     this.#adapter = adapter;
     this.#encode = adapter.encodeText && adapter.sendTextBytes ? adapter.encodeText : undefined;
     const channel = options.channel ?? 'text';
     if (channel !== 'text' && channel !== 'binary' && channel !== 'mixed') {
-      throw new OptionError('SOCKDOC_INVALID_OPTION', `Option channel must be 'text', 'binary' or 'mixed' (got ${JSON.stringify(channel)}).`);
+      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option channel must be 'text', 'binary' or 'mixed' (got ${JSON.stringify(channel)}).` : '');
     }
     this.#contract = options.contract !== false;
     this.#channel = this.#contract ? channel : 'mixed';
     this.#max = this.#contract ? positiveOption('maxMessageBytes', options.maxMessageBytes) : undefined;
     this.#urlSource = typeof url === 'string' ? normalizeUrl(url) : url;
     this.#protocolSource = options.protocols;
+    if (typeof options.protocols !== 'function') checkProtocols(options.protocols);
     this.#binaryType = options.binaryType ?? 'arraybuffer';
     this.#locale = options.locale;
     this.#locales = options.locales;
@@ -212,7 +199,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       positiveOption('queue.maxMessages', q.maxMessages);
       positiveOption('queue.maxBytes', q.maxBytes);
       if (q.overflow !== undefined && q.overflow !== 'refuse' && q.overflow !== 'drop-oldest') {
-        throw new OptionError('SOCKDOC_INVALID_OPTION', `Option queue.overflow must be 'refuse' or 'drop-oldest' (got ${JSON.stringify(q.overflow)}).`);
+        throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option queue.overflow must be 'refuse' or 'drop-oldest' (got ${JSON.stringify(q.overflow)}).` : '');
       }
     }
     // A copy: the queue is created later, from the limits validated now, whatever the caller's object becomes.
@@ -228,8 +215,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
     this.#snapshot = typeof this.#urlSource === 'string' ? Object.freeze({ ...IDLE_SNAPSHOT, url: this.#urlSource }) : IDLE_SNAPSHOT;
-    this.#client = new SocketClient.#Client(this);
+    this.#host = new SocketClient.#Host(this);
     if (options.autoConnect !== false) this.connect();
+    this.#constructing = false;
+    if (this.#setupError) throw this.#setupError.error;
   }
 
   /**
@@ -240,7 +229,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * while (socket.bufferedAmount > 1 << 20) await new Promise((r) => setTimeout(r, 10));
    */
   get bufferedAmount(): number {
-    return this.#ws?.bufferedAmount ?? 0;
+    return this.#conn?.ws?.bufferedAmount ?? 0;
   }
 
   /** The URL of the current (or last) connection attempt. */
@@ -284,15 +273,12 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const s = this.#snapshot.status;
     if (s === 'connecting' || s === 'open' || s === 'closing') return;
     if (s === 'reconnecting') {
-      this.#clearTimer('reconnect');
-      this.#attempt();
+      if (this.#wait) this.#fire();
+      else this.#attempt(); // a refresh is in flight: connect now without waiting for it
       return;
     }
-    this.#failures = 0;
-    this.#neverOpened = 0;
-    this.#streakStart = undefined;
-    this.#refreshed = false;
-    this.#stopWatch ??= this.#adapter.watch?.(this.#client);
+    this.#streak = NEW_STREAK;
+    this.#stopWatch ??= this.#adapter.watch?.(this.#host);
     this.#set({ stopped: undefined });
     this.#attempt();
   }
@@ -307,16 +293,18 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    */
   reconnect(): void {
     const s = this.#snapshot.status;
-    if (s !== 'open' && s !== 'connecting') {
+    const conn = this.#conn;
+    if ((s !== 'open' && s !== 'connecting') || !conn) {
       this.connect();
       return;
     }
-    const ws = this.#ws!;
-    this.#reopen = true;
-    this.#evidence.initiator = 'client';
-    this.#evidence.clientClose = { code: 1000, reason: 'reconnect' };
+    if (!conn.ws) {
+      // still resolving the URL: start that over
+      this.#attempt();
+      return;
+    }
     this.#set({ status: 'closing' });
-    ws.close(1000, 'reconnect');
+    conn.end('reopen', 1000, 'reconnect');
   }
 
   /**
@@ -391,33 +379,33 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    */
   close(code?: number, reason?: string): void {
     if (code !== undefined && !isSendableCloseCode(code)) {
-      throw new CloseArgumentError('SOCKDOC_INVALID_CLOSE_CODE', `Close code must be 1000 or an integer in 3000-4999, as browsers require (got ${typeName(code)} ${String(code)}). Codes 1001-2999 are reserved for the protocol.`);
+      throw new CloseArgumentError('SOCKDOC_INVALID_CLOSE_CODE', DEV ? `Close code must be 1000 or an integer in 3000-4999, as browsers require (got ${typeName(code)} ${String(code)}). Codes 1001-2999 are reserved for the protocol.` : '');
     }
     if (reason !== undefined) {
-      if (typeof reason !== 'string') throw new CloseArgumentError('SOCKDOC_INVALID_CLOSE_REASON', `Close reason must be a string (got ${typeName(reason)}).`);
+      if (typeof reason !== 'string') throw new CloseArgumentError('SOCKDOC_INVALID_CLOSE_REASON', DEV ? `Close reason must be a string (got ${typeName(reason)}).` : '');
       const lone = findLoneSurrogate(reason);
-      if (lone !== -1) throw new CloseArgumentError('SOCKDOC_INVALID_CLOSE_REASON', `Close reason must be well-formed UTF-16 (lone surrogate at index ${lone}).`);
+      if (lone !== -1) throw new CloseArgumentError('SOCKDOC_INVALID_CLOSE_REASON', DEV ? `Close reason must be well-formed UTF-16 (lone surrogate at index ${lone}).` : '');
       const bytes = utf8ByteLength(reason);
       if (bytes > MAX_CLOSE_REASON_BYTES) {
-        throw new CloseArgumentError('SOCKDOC_CLOSE_REASON_TOO_LONG', `Close reason must be at most ${MAX_CLOSE_REASON_BYTES} UTF-8 bytes (got ${bytes} bytes in ${reason.length} characters; CJK characters take 3 bytes each).`);
+        throw new CloseArgumentError('SOCKDOC_CLOSE_REASON_TOO_LONG', DEV ? `Close reason must be at most ${MAX_CLOSE_REASON_BYTES} UTF-8 bytes (got ${bytes} bytes in ${reason.length} characters; CJK characters take 3 bytes each).` : '');
       }
     }
-    const ws = this.#ws;
+    const conn = this.#conn;
     const status = this.#snapshot.status;
-    if (status === 'closing' || status === 'closed') return;
-    if (!ws) {
-      // idle, reconnecting, or still resolving the URL: nothing is on the wire
-      this.#generation++;
-      this.#stop('closed_by_user', this.#snapshot.lastClose);
+    if (status === 'closed' || conn?.endedBy === 'user') return;
+    if (conn?.ws) {
+      this.#decided = undefined;
+      this.#set({ status: 'closing' });
+      this.#handBack();
+      // After reconnect() the closing handshake has begun already: it now ends for good.
+      if (conn.endedBy === 'reopen') conn.endedBy = 'user';
+      else conn.end('user', code, reason);
       return;
     }
-    this.#reopen = false;
-    this.#evidence.initiator = 'client';
-    this.#evidence.clientClose = { ...(code === undefined ? {} : { code }), ...(reason === undefined ? {} : { reason }) };
-    this.#set({ status: 'closing' });
-    this.#handBack();
-    if (code === undefined) ws.close();
-    else ws.close(code, reason);
+    // idle, reconnecting, or still resolving the URL: nothing is on the wire
+    conn?.dispose();
+    this.#conn = undefined;
+    this.#stop('closed_by_user', this.#snapshot.lastClose);
   }
 
   // ── sending ─────────────────────────────────────────────────────────────────────────────
@@ -435,7 +423,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   }
 
   #deliver(msg: CheckedMessage): 'sent' | 'queued' {
-    const ws = this.#ws;
+    const ws = this.#conn?.ws;
     const status = this.#snapshot.status;
     if (ws && status === 'open' && ws.readyState === OPEN) {
       this.#write(ws, msg);
@@ -444,8 +432,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     // Not open, or the runtime is already closing a connection we have not heard the end of
     // (its close event is pending): queue for the next connection rather than write into a dying socket.
     const options = this.#queueOptions;
-    if (!options || status === 'closed' || (status === 'closing' && !this.#reopen)) {
-      throw new StateError('SOCKDOC_NOT_OPEN', `Cannot send while the connection is ${status}${options ? '' : ' and queueing is off'} (message of ${msg.bytes} bytes). Nothing was sent.`);
+    if (!options || status === 'closed' || (status === 'closing' && this.#conn?.endedBy !== 'reopen')) {
+      throw new StateError('SOCKDOC_NOT_OPEN', DEV ? `Cannot send while the connection is ${status}${options ? '' : ' and queueing is off'} (message of ${msg.bytes} bytes). Nothing was sent.` : '');
     }
     const queue = (this.#queue ??= new OutgoingQueue(options));
     const dropped = queue.push(msg);
@@ -459,10 +447,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       const view = msg.data as Uint8Array;
       if (this.#adapter.sendTextBytes) this.#adapter.sendTextBytes(ws, view);
       else ws.send((textDecoder ??= new TextDecoder()).decode(view));
-      this.#evidence.sent('text', msg.bytes, this.#contract ? true : (this.#adapter.isUtf8 ?? isUtf8)(view));
+      this.#conn!.evidence.sent('text', msg.bytes, this.#contract ? true : (this.#adapter.isUtf8 ?? isUtf8)(view));
     } else {
       ws.send(msg.data);
-      this.#evidence.sent(msg.kind, msg.bytes, msg.kind === 'text' ? true : undefined);
+      this.#conn!.evidence.sent(msg.kind, msg.bytes, msg.kind === 'text' ? true : undefined);
     }
   }
 
@@ -478,10 +466,11 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   /** One connection attempt: resolve URL and protocols (maybe asynchronously), then open. */
   #attempt(): void {
-    const generation = ++this.#generation;
+    this.#conn?.dispose();
+    this.#decided = this.#refreshing = undefined;
     // Load the diagnosis now, so it is there when this connection closes, even offline.
     if (!this.#diagnose) void loadDiagnose();
-    this.#evidence = new EvidenceRecorder();
+    const conn = (this.#conn = new Connection(this.#host, this.#adapter, this.#timers));
     this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined, reconnect: undefined });
     let url: string | PromiseLike<string>;
     let protocols: string | readonly string[] | undefined | PromiseLike<string | readonly string[] | undefined>;
@@ -489,68 +478,58 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       url = evaluate(this.#urlSource);
       protocols = evaluate(this.#protocolSource);
     } catch (err) {
-      this.#resolveFailed(err);
+      this.#resolveFailed(conn, err);
       return;
     }
     if (isThenable(url) || isThenable(protocols)) {
       Promise.all([url, protocols]).then(
-        ([u, p]) => generation === this.#generation && this.#open(u, p),
-        (err: unknown) => generation === this.#generation && this.#resolveFailed(err),
+        ([u, p]) => this.#conn === conn && this.#open(conn, u, p),
+        (err: unknown) => this.#conn === conn && this.#resolveFailed(conn, err),
       );
-    } else this.#open(url, protocols);
+    } else this.#open(conn, url, protocols);
   }
 
-  #resolveFailed(err: unknown): void {
+  /** The URL or protocols function failed: a failed attempt like any other, with no close to diagnose. */
+  #resolveFailed(conn: Connection, err: unknown): void {
+    conn.dispose();
+    this.#conn = undefined;
     this.emit('error', err);
-    this.#apply(this.#decide(undefined, false));
+    const { next, streak } = this.#nextAfter('peer', undefined, undefined);
+    this.#streak = streak;
+    this.#follow(next, undefined);
   }
 
-  #open(rawUrl: string, protocols: string | readonly string[] | undefined): void {
+  #open(conn: Connection, rawUrl: string, protocols: string | readonly string[] | undefined): void {
     let url: string;
+    let list: readonly string[] | undefined;
     try {
       url = normalizeUrl(rawUrl);
     } catch (err) {
-      this.emit('error', err);
-      this.#stop('invalid_url', undefined);
+      this.#setupFailed(conn, err, 'invalid_url');
+      return;
+    }
+    try {
+      list = checkProtocols(protocols);
+    } catch (err) {
+      this.#setupFailed(conn, err, 'invalid_protocols');
       return;
     }
     this.#set({ url });
-    let ws: WebSocketLike;
     try {
-      ws = this.#adapter.create(url, toProtocols(protocols));
+      conn.start(url, list, this.#binaryType, this.#connectTimeout);
     } catch (err) {
-      // e.g. a SyntaxError for an invalid subprotocol, or no WebSocket during SSR
-      this.emit('error', err);
-      this.#stop('invalid_url', undefined);
-      return;
-    }
-    this.#ws = ws;
-    ws.binaryType = this.#binaryType;
-    if (this.#adapter.listen && this.#adapter.unlisten) this.#adapter.listen(ws, this.#client);
-    else addListeners(ws, this.#client);
-    if (this.#connectTimeout > 0) {
-      this.#connectTimer = this.#timers.setTimeout(() => {
-        this.#connectTimer = undefined;
-        if (this.#ws === ws && ws.readyState !== OPEN) {
-          this.#evidence.connectTimeout = true;
-          if (this.#adapter.terminate) this.#adapter.terminate(ws);
-          else ws.close();
-        }
-      }, this.#connectTimeout);
+      // the runtime refused: no WebSocket (server-side rendering), or something it rejects
+      this.#setupFailed(conn, err, 'create_failed');
     }
   }
 
-  #onOpen(): void {
-    const ws = this.#ws!;
-    this.#clearTimer('connect');
-    this.#evidence.opened = Date.now();
-    this.#openedAt = this.#now();
-    this.#evidence.protocol = ws.protocol;
-    this.#neverOpened = 0;
-    this.#set({ status: 'open', protocol: ws.protocol ?? '', extensions: ws.extensions ?? '' });
-    this.#startHeartbeat(ws);
-    this.#flush(ws);
-    this.emit('open');
+  /** What is wrong with the options or the environment: thrown from the constructor, else emitted; the client stops. */
+  #setupFailed(conn: Connection, err: unknown, reason: StopReason): void {
+    conn.dispose();
+    this.#conn = undefined;
+    if (this.#constructing) this.#setupError = { error: err };
+    else this.emit('error', err);
+    this.#stop(reason, undefined);
   }
 
   #flush(ws: WebSocketLike): void {
@@ -569,61 +548,31 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (written.length) this.emit('flushed', written.map(toUnsent));
   }
 
-  #onMessage(event: Parameters<SocketListeners['message']>[0]): void {
-    this.#evidence.lastIn = Date.now();
-    this.#beat?.alive();
-    const isPong = this.#heartbeat?.isPong;
-    if (isPong && !this.#adapter.ping && isPong(event.data)) return;
-    this.emit('message', event.data);
-  }
-
-  #onError(event: Parameters<SocketListeners['error']>[0]): void {
-    const err = event.error;
-    const code = typeof err?.code === 'string' ? err.code : undefined;
-    const message = typeof err?.message === 'string' ? err.message : typeof event.message === 'string' ? event.message : undefined;
-    if (code !== undefined || message !== undefined) this.#evidence.transportError ??= transportError(code, message);
-    this.emit('error', err ?? event);
-  }
-
-  #onClose(event: Parameters<SocketListeners['close']>[0]): void {
-    this.#closed({ code: event.code, reason: event.reason, wasClean: event.wasClean });
-  }
-
-  /** The client's clock (injected timers may bring their own). */
+  /** The client's clock (injected timers may bring their own): the one clock of every reconnect rule. */
   #now(): number {
     return this.#timers.now ? this.#timers.now() : Date.now();
   }
 
-  /** Handles the end of one connection: diagnose, report, then reconnect or stop. */
-  #closed(raw: RawClose): void {
-    const ws = this.#ws;
-    if (!ws) return;
-    this.#release(ws);
-    const ev = this.#evidence;
-    if (ev.initiator !== 'client') ev.initiator = raw.code === 1006 ? 'unknown' : 'server';
-    const evidence = ev.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#failures, ...this.#env });
-    this.#report(raw, evidence, ev);
-  }
+  // ── closing ─────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Diagnoses one close, reports it, then reconnects or stops, all at once: never waiting for a
-   * chunk. Without the diagnosis module (not loaded yet, or blocked) the close is judged from its
-   * code alone (`diagnoseByCode`), in the locale object when one was given.
+   * Handles the end of one connection: diagnose, decide, report, then reconnect or stop, all at
+   * once: never waiting for a chunk. Without the diagnosis module (not loaded yet, or blocked)
+   * the close is judged from its code alone (`diagnoseByCode`), in the locale object when one
+   * was given, and diagnosed again when the module arrives.
    */
-  #report(raw: RawClose, evidence: DiagnoseContext, ev: EvidenceRecorder): void {
+  #closed(conn: Connection, raw: RawClose): void {
+    this.#conn = undefined;
+    const evidence = conn.evidence.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env });
     const locale = this.#locale;
     const run = this.#diagnose ?? loadedDiagnose();
     const diagnosis = run ? this.#diagnoseWith(run, raw, evidence) : diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as DiagnoseLocale) : undefined);
     if (!run) void loadDiagnose().then((fn) => fn && this.#rediagnose(fn, diagnosis, raw, evidence));
-    const reopen = this.#reopen;
-    this.#reopen = false;
-    const next: Decision = reopen
-      ? { plan: { attempt: 0, delayMs: 0, diagnosis }, run: () => this.#attempt() }
-      : ev.initiator === 'client'
-        ? { stop: 'closed_by_user', diagnosis }
-        : this.#decide(diagnosis, ev.opened !== undefined);
+    const { next, streak } = this.#nextAfter(conn.endedBy ?? 'peer', diagnosis, conn.openedAt);
+    this.#streak = streak;
+    this.#decided = next;
     // One snapshot for the close and what follows it, so `close` listeners see the next status.
-    this.#set({ lastClose: diagnosis, ...this.#stateFor(next) });
+    this.#set({ lastClose: diagnosis, ...this.#stateFor(next, diagnosis) });
     this.emit('close', diagnosis, raw, evidence);
     if (this.#onDiagnosedClose) {
       try {
@@ -632,7 +581,14 @@ export class SocketClient extends EventEmitter<SocketEvents> {
         this.emit('error', err);
       }
     }
-    this.#apply(next);
+    // A listener that called close() or connect() meanwhile overruled the decision.
+    if (this.#decided !== next) return;
+    this.#decided = undefined;
+    this.#follow(next, diagnosis);
+  }
+
+  #nextAfter(by: 'reopen' | 'user' | 'peer', diagnosis: Diagnosis | undefined, openedAt: number | undefined): ReturnType<typeof nextAfterClose> {
+    return nextAfterClose({ by, diagnosis, openedAt, streak: this.#streak, policy: this.#reconnect, canRefresh: this.#refresh !== undefined, now: this.#now(), random: this.#random });
   }
 
   #diagnoseWith(run: DiagnoseFunction, raw: RawClose, evidence: DiagnoseContext): Diagnosis {
@@ -658,89 +614,64 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   // ── reconnecting ────────────────────────────────────────────────────────────────────────
 
-  /** Decides what follows a failed attempt or a dropped connection. Updates only the counters. */
-  #decide(diagnosis: Diagnosis | undefined, wasOpen: boolean): Decision {
-    const policy = this.#reconnect;
-    if (!policy) return { stop: 'reconnect_disabled', diagnosis };
-    const now = Date.now();
-    if (wasOpen && this.#openedAt !== undefined && this.#now() - this.#openedAt >= policy.stableAfterMs) {
-      // A connection that stayed open long enough starts a new streak.
-      this.#failures = 0;
-      this.#streakStart = undefined;
-      this.#refreshed = false;
-    }
-    this.#failures++;
-    this.#neverOpened = wasOpen ? 0 : this.#neverOpened + 1;
-    this.#streakStart ??= now;
-    const attempt = this.#failures;
-
-    if (diagnosis && isAuthFailure(diagnosis)) {
-      if (!this.#refresh || this.#refreshed) return { stop: 'auth_failed', diagnosis };
-      this.#refreshed = true;
-      return { plan: { attempt, delayMs: 0, diagnosis }, run: this.#refreshThenAttempt(diagnosis) };
-    }
-    const custom = diagnosis ? policy.shouldReconnect?.(diagnosis, attempt) : undefined;
-    const retry = custom ?? (diagnosis ? diagnosis.retry.retryable === true : true);
-    if (!retry) return { stop: 'not_retryable', diagnosis };
-    if (attempt > policy.maxAttempts || this.#neverOpened > policy.maxAttemptsNeverOpened) return { stop: 'max_attempts', diagnosis };
-    if (now - this.#streakStart > policy.maxElapsedMs) return { stop: 'max_elapsed', diagnosis };
-    const delayMs = Math.max(0, policy.delay?.(diagnosis, attempt) ?? defaultDelay(diagnosis, attempt, policy, this.#random));
-    return { plan: { attempt, delayMs, diagnosis }, run: () => this.#attempt() };
-  }
-
-  #stateFor(d: Decision): Partial<SocketSnapshot> {
-    if ('stop' in d) return { status: 'closed', reconnect: undefined, stopped: { reason: d.stop, diagnosis: d.diagnosis } };
+  #stateFor(next: Next, diagnosis: Diagnosis | undefined): Partial<SocketSnapshot> {
+    if ('stop' in next) return { status: 'closed', reconnect: undefined, stopped: { reason: next.stop, diagnosis } };
+    const plan: ReconnectPlan = { attempt: next.attempt, delayMs: next.delayMs, diagnosis };
     const paused = this.#pausedBy();
-    return { status: 'reconnecting', reconnect: paused ? { ...d.plan, paused } : d.plan };
+    return { status: 'reconnecting', reconnect: paused ? { ...plan, paused } : plan };
   }
 
-  #apply(d: Decision): void {
-    if ('stop' in d) this.#stop(d.stop, d.diagnosis);
-    else this.#schedule(d.plan, d.run);
-  }
-
-  #refreshThenAttempt(diagnosis: Diagnosis): () => void {
-    return () => {
-      const generation = this.#generation;
-      Promise.resolve()
-        .then(() => this.#refresh!({ diagnosis, url: this.#snapshot.url }))
-        .then(
-          (result) => {
-            if (generation !== this.#generation || this.#snapshot.status !== 'reconnecting') return;
-            if (result?.url !== undefined) this.#urlSource = result.url;
-            if (result?.protocols !== undefined) this.#protocolSource = result.protocols;
-            this.#attempt();
-          },
-          (err: unknown) => {
-            if (generation !== this.#generation) return;
-            this.emit('error', err);
-            this.#stop('auth_failed', diagnosis);
-          },
-        );
-    };
-  }
-
-  #schedule(plan: ReconnectPlan, run: () => void): void {
-    this.#pendingAttempt = run;
-    const state = this.#stateFor({ plan, run });
+  #follow(next: Next, diagnosis: Diagnosis | undefined): void {
+    if ('stop' in next) {
+      this.#stop(next.stop, diagnosis);
+      return;
+    }
+    const state = this.#stateFor(next, diagnosis);
     if (this.#snapshot.status !== 'reconnecting') this.#set(state);
-    this.emit('reconnecting', plan);
-    if (!state.reconnect?.paused) this.#startCountdown(plan.delayMs);
+    this.#wait = { next, diagnosis, timer: undefined };
+    if (!state.reconnect?.paused) this.#countdown(next.delayMs);
+    // After the countdown started: a `reconnecting` listener that calls close() clears it.
+    this.emit('reconnecting', { attempt: next.attempt, delayMs: next.delayMs, diagnosis });
   }
 
-  #startCountdown(delayMs: number): void {
-    this.#clearTimer('reconnect');
-    this.#reconnectTimer = this.#timers.setTimeout(() => {
-      this.#reconnectTimer = undefined;
+  #countdown(delayMs: number): void {
+    const wait = this.#wait!;
+    if (wait.timer !== undefined) this.#timers.clearTimeout(wait.timer);
+    wait.timer = this.#timers.setTimeout(() => {
+      wait.timer = undefined;
+      if (this.#wait !== wait) return;
       const paused = this.#pausedBy();
-      if (paused) {
-        this.#set({ reconnect: { ...this.#snapshot.reconnect!, paused } });
-        return;
-      }
-      const run = this.#pendingAttempt;
-      this.#pendingAttempt = undefined;
-      run?.();
+      if (paused) this.#set({ reconnect: { ...this.#snapshot.reconnect!, paused } });
+      else this.#fire();
     }, delayMs);
+  }
+
+  /** Runs the scheduled attempt now (after `refresh` when the close was an authentication failure). */
+  #fire(): void {
+    const wait = this.#wait!;
+    if (wait.timer !== undefined) this.#timers.clearTimeout(wait.timer);
+    this.#wait = undefined;
+    if (!wait.next.refresh || !wait.diagnosis) {
+      this.#attempt();
+      return;
+    }
+    const diagnosis = wait.diagnosis;
+    const token = (this.#refreshing = {});
+    Promise.resolve()
+      .then(() => this.#refresh!({ diagnosis, url: this.#snapshot.url }))
+      .then(
+        (result) => {
+          if (this.#refreshing !== token) return;
+          if (result?.url !== undefined) this.#urlSource = result.url;
+          if (result?.protocols !== undefined) this.#protocolSource = result.protocols;
+          this.#attempt();
+        },
+        (err: unknown) => {
+          if (this.#refreshing !== token) return;
+          this.emit('error', err);
+          this.#stop('auth_failed', diagnosis);
+        },
+      );
   }
 
   /** Retries wait while the browser is offline, or after `pagehide` until the page is shown again. */
@@ -752,115 +683,56 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   /** The environment changed: resume a paused or waiting reconnect promptly. */
   #environmentChanged(): void {
-    if (this.#snapshot.status !== 'reconnecting' || this.#pausedBy()) return;
+    if (this.#snapshot.status !== 'reconnecting' || this.#pausedBy() || !this.#wait) return;
     const plan = this.#snapshot.reconnect;
     if (!plan) return;
     // Back online or shown again: try now (with a little jitter so a fleet of tabs does not stampede).
     this.#set({ reconnect: { attempt: plan.attempt, delayMs: plan.delayMs, diagnosis: plan.diagnosis } });
-    this.#startCountdown(Math.round(this.#random() * 1000));
+    this.#countdown(Math.round(this.#random() * 1000));
   }
 
   #stop(reason: StopReason, diagnosis: Diagnosis | undefined): void {
-    this.#clearTimer('reconnect');
-    this.#pendingAttempt = undefined;
+    this.#decided = this.#refreshing = undefined;
+    if (this.#wait?.timer !== undefined) this.#timers.clearTimeout(this.#wait.timer);
+    this.#wait = undefined;
     this.#stopWatch?.();
     this.#stopWatch = undefined;
-    if (this.#snapshot.status !== 'closed' || this.#snapshot.stopped?.reason !== reason) this.#set(this.#stateFor({ stop: reason, diagnosis }));
+    if (this.#snapshot.status !== 'closed' || this.#snapshot.stopped?.reason !== reason) this.#set(this.#stateFor({ stop: reason }, diagnosis));
     this.#handBack();
     this.emit('stopped', { reason, diagnosis });
   }
 
-  // ── heartbeat ───────────────────────────────────────────────────────────────────────────
-
-  #startHeartbeat(ws: WebSocketLike): void {
-    const hb = this.#heartbeat;
-    if (!hb) return;
-    const adapter = this.#adapter;
-    let ping: () => void;
-    let detachPong: (() => void) | undefined;
-    if (adapter.ping) {
-      ping = () => adapter.ping!(ws);
-      detachPong = adapter.onPong?.(ws, () => this.#beat?.alive());
-    } else if (hb.message !== undefined) {
-      const message = hb.message;
-      ping = () => ws.readyState === OPEN && ws.send(typeof message === 'function' ? message() : message);
-    } else {
-      this.emit('error', new OptionError('SOCKDOC_INVALID_OPTION', 'heartbeat needs a message in this runtime: browsers cannot send ping frames (set heartbeat.message and heartbeat.isPong).'));
-      return;
-    }
-    const beat = new Heartbeat(this.#timers, hb.intervalMs ?? HEARTBEAT_DEFAULTS.intervalMs, hb.timeoutMs ?? HEARTBEAT_DEFAULTS.timeoutMs, ping, () => this.#dead(ws));
-    this.#beat = beat;
-    this.#detachPong = detachPong;
-    beat.start();
-  }
-
-  /** A heartbeat got no answer: end the connection now and diagnose it as dead. */
-  #dead(ws: WebSocketLike): void {
-    if (this.#ws !== ws) return;
-    this.#evidence.heartbeatTimeout = true;
-    if (this.#adapter.terminate) {
-      this.#adapter.terminate(ws); // the runtime reports 1006 at once
-      return;
-    }
-    ws.close();
-    // A dead browser socket may take minutes to report; give it a moment, then report it ourselves.
-    this.#abandonTimer = this.#timers.setTimeout(() => {
-      this.#abandonTimer = undefined;
-      if (this.#ws === ws) this.#closed({ code: 1006, reason: '', wasClean: false, abandoned: true });
-    }, ABANDON_GRACE_MS);
-  }
-
   // ── plumbing ────────────────────────────────────────────────────────────────────────────
 
-  #release(ws: WebSocketLike): void {
-    this.#clearTimer('connect');
-    this.#clearTimer('abandon');
-    this.#beat?.stop();
-    this.#beat = undefined;
-    if (this.#adapter.listen && this.#adapter.unlisten) this.#adapter.unlisten(ws);
-    else removeListeners(ws);
-    this.#detachPong?.();
-    this.#detachPong = undefined;
-    this.#ws = undefined;
-  }
-
-  #clearTimer(which: 'connect' | 'reconnect' | 'abandon'): void {
-    const key = which === 'connect' ? this.#connectTimer : which === 'reconnect' ? this.#reconnectTimer : this.#abandonTimer;
-    if (key !== undefined) this.#timers.clearTimeout(key);
-    if (which === 'connect') this.#connectTimer = undefined;
-    else if (which === 'reconnect') this.#reconnectTimer = undefined;
-    else this.#abandonTimer = undefined;
-  }
-
-  /** What adapters talk to: the socket's events and the runtime's evidence. */
-  readonly #client: SocketListeners & EvidenceSink;
-  #subscribe: ((listener: () => void) => () => void) | undefined;
-  #getSnapshot: (() => SocketSnapshot) | undefined;
-
-  /** One per client, its methods on a shared prototype: adapters subscribe it without a closure per connection. */
-  static readonly #Client = class implements SocketListeners, EvidenceSink {
+  /** One per client, its methods on a shared prototype: connections report here without a closure each. */
+  static readonly #Host = class implements ConnectionHost, EnvironmentSink {
     readonly #c: SocketClient;
     constructor(client: SocketClient) {
       this.#c = client;
     }
-    open(): void {
-      this.#c.#onOpen();
+    opened(conn: Connection): void {
+      const c = this.#c;
+      if (c.#conn !== conn) return;
+      const ws = conn.ws!;
+      c.#set({ status: 'open', protocol: ws.protocol ?? '', extensions: ws.extensions ?? '' });
+      if (c.#heartbeat) {
+        const err = conn.heartbeat(c.#heartbeat);
+        if (err) c.emit('error', err);
+      }
+      c.#flush(ws);
+      c.emit('open');
     }
-    message(event: Parameters<SocketListeners['message']>[0]): void {
-      this.#c.#onMessage(event);
+    message(conn: Connection, data: IncomingData): void {
+      if (this.#c.#conn === conn) this.#c.emit('message', data);
     }
-    error(event: Parameters<SocketListeners['error']>[0]): void {
-      this.#c.#onError(event);
+    error(conn: Connection, error: unknown): void {
+      if (this.#c.#conn === conn) this.#c.emit('error', error);
     }
-    close(event: Parameters<SocketListeners['close']>[0]): void {
-      this.#c.#onClose(event);
+    closed(conn: Connection, raw: RawClose): void {
+      if (this.#c.#conn === conn) this.#c.#closed(conn, raw);
     }
-    handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
-      this.#c.#evidence.handshakeStatus = status;
-      this.#c.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
-    }
-    transportError(code: string | undefined, message: string | undefined): void {
-      this.#c.#evidence.transportError = transportError(code, message);
+    handshake(conn: Connection, status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
+      if (this.#c.#conn === conn) this.#c.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
     }
     environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void {
       const c = this.#c;

@@ -1,6 +1,7 @@
 import { ContractError, type ContractDetail } from './errors/ContractError.js';
 import { findLoneSurrogate, firstInvalidUtf8, isUtf8, utf8ByteLength } from './validation.js';
 import type { Channel } from './types.js';
+import { DEV } from './dev.js';
 
 /** A message that passed the contract, ready for the socket. */
 export interface CheckedMessage {
@@ -56,7 +57,7 @@ function refuse(code: ContractError['code'], rule: ContractError['rule'], close:
 const sizeOf = (bytes: number, type: string) => `(got ${type}, ${bytes} bytes)`;
 
 function tooBig(type: string, bytes: number, limit: number): never {
-  refuse('SOCKDOC_MESSAGE_TOO_BIG', 'size', 1009, { type, bytes, limit }, `Message of ${bytes} bytes exceeds maxMessageBytes = ${limit} ${sizeOf(bytes, type)}; the server would close with 1009. Split it, or send large data over HTTP.`);
+  refuse('SOCKDOC_MESSAGE_TOO_BIG', 'size', 1009, { type, bytes, limit }, DEV ? `Message of ${bytes} bytes exceeds maxMessageBytes = ${limit} ${sizeOf(bytes, type)}; the server would close with 1009. Split it, or send large data over HTTP.` : '');
 }
 
 /**
@@ -65,12 +66,12 @@ function tooBig(type: string, bytes: number, limit: number): never {
  */
 export function checkString(s: string, channel: Channel, max: number | undefined, encode?: (s: string) => Uint8Array): CheckedMessage {
   if (channel === 'binary') {
-    refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type: 'string', bytes: utf8ByteLength(s) }, `Cannot send a string on a binary channel ${sizeOf(utf8ByteLength(s), 'string')}; a binary-only server would close with 1003. Send an ArrayBuffer or typed array, or declare channel: 'text' or 'mixed'.`);
+    refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type: 'string', bytes: utf8ByteLength(s) }, DEV ? `Cannot send a string on a binary channel ${sizeOf(utf8ByteLength(s), 'string')}; a binary-only server would close with 1003. Send an ArrayBuffer or typed array, or declare channel: 'text' or 'mixed'.` : '');
   }
   const lone = findLoneSurrogate(s);
   if (lone !== -1) {
     const unit = s.charCodeAt(lone).toString(16).toUpperCase();
-    refuse('SOCKDOC_LONE_SURROGATE', 'utf16', 1007, { type: 'string', index: lone }, `Cannot send a string with a lone surrogate (U+${unit} at index ${lone}); it is not valid UTF-16, the runtime would silently replace it with U+FFFD, and a strict peer may close with 1007. Fix how the string was built (e.g. slicing between the two halves of an emoji).`);
+    refuse('SOCKDOC_LONE_SURROGATE', 'utf16', 1007, { type: 'string', index: lone }, DEV ? `Cannot send a string with a lone surrogate (U+${unit} at index ${lone}); it is not valid UTF-16, the runtime would silently replace it with U+FFFD, and a strict peer may close with 1007. Fix how the string was built (e.g. slicing between the two halves of an emoji).` : '');
   }
   if (encode) {
     // The runtime would encode the string anyway: do it once here, and the exact size is free.
@@ -98,7 +99,7 @@ function checkBinary(data: unknown, channel: Channel, max: number | undefined): 
     bytes = data.size;
   } else return unsendable(data);
   if (channel === 'text') {
-    refuse('SOCKDOC_BINARY_ON_TEXT_CHANNEL', 'channel', 1003, { type, bytes }, `Cannot send binary data on a text channel ${sizeOf(bytes, type)}; a text-only server would close with 1003. Send a string (e.g. JSON.stringify), use sendText() for UTF-8 bytes, or ${CHANNEL_FIX.charAt(0).toLowerCase()}${CHANNEL_FIX.slice(1)}`);
+    refuse('SOCKDOC_BINARY_ON_TEXT_CHANNEL', 'channel', 1003, { type, bytes }, DEV ? `Cannot send binary data on a text channel ${sizeOf(bytes, type)}; a text-only server would close with 1003. Send a string (e.g. JSON.stringify), use sendText() for UTF-8 bytes, or ${CHANNEL_FIX.charAt(0).toLowerCase()}${CHANNEL_FIX.slice(1)}` : '');
   }
   if (max !== undefined && bytes > max) tooBig(type, bytes, max);
   return { data: data as ArrayBuffer | ArrayBufferView | Blob, kind: 'binary', bytes };
@@ -116,13 +117,13 @@ export function checkTextBytes(data: unknown, channel: Channel, max: number | un
     view = new Uint8Array(data);
   } else return unsendable(data, 'sendText() takes UTF-8 bytes (Uint8Array, ArrayBuffer); use send() for strings');
   if (channel === 'binary') {
-    refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type, bytes: view.byteLength }, `Cannot send a text frame on a binary channel ${sizeOf(view.byteLength, type)}; a binary-only server would close with 1003. Use send() with the bytes, or declare channel: 'text' or 'mixed'.`);
+    refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type, bytes: view.byteLength }, DEV ? `Cannot send a text frame on a binary channel ${sizeOf(view.byteLength, type)}; a binary-only server would close with 1003. Use send() with the bytes, or declare channel: 'text' or 'mixed'.` : '');
   }
   if (max !== undefined && view.byteLength > max) tooBig(type, view.byteLength, max);
   if (!validUtf8(view)) {
     const at = firstInvalidUtf8(view);
     const hex = view[at]?.toString(16).toUpperCase().padStart(2, '0');
-    refuse('SOCKDOC_INVALID_UTF8', 'utf8', 1007, { type, bytes: view.byteLength, index: at }, `Cannot send bytes as text: they are not valid UTF-8 (byte 0x${hex} at offset ${at} of ${view.byteLength}); the server would close with 1007. Send them with send() as a binary frame, or base64-encode them.`);
+    refuse('SOCKDOC_INVALID_UTF8', 'utf8', 1007, { type, bytes: view.byteLength, index: at }, DEV ? `Cannot send bytes as text: they are not valid UTF-8 (byte 0x${hex} at offset ${at} of ${view.byteLength}); the server would close with 1007. Send them with send() as a binary frame, or base64-encode them.` : '');
   }
   return { data: view, kind: 'text', bytes: view.byteLength, asText: true };
 }
@@ -134,13 +135,14 @@ export function checkOutgoing(data: unknown, channel: Channel, max: number | und
 }
 
 function detached(type: string): never {
-  refuse('SOCKDOC_DETACHED_BUFFER', 'sendable', undefined, { type, bytes: 0 }, `Cannot send a detached ${type} (it was transferred or resized away and has no bytes left). Send a copy made before the transfer.`);
+  refuse('SOCKDOC_DETACHED_BUFFER', 'sendable', undefined, { type, bytes: 0 }, DEV ? `Cannot send a detached ${type} (it was transferred or resized away and has no bytes left). Send a copy made before the transfer.` : '');
 }
 
 function unsendable(v: unknown, hint?: string): never {
   const type = typeName(v);
   const why =
-    hint ??
-    (v !== null && typeof v === 'object' ? 'use sendJson() for objects and arrays' : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? 'convert it to a string first (String(value))' : 'send a string, an ArrayBuffer, a typed array or a Blob');
-  refuse('SOCKDOC_UNSENDABLE_VALUE', 'sendable', undefined, { type }, `Cannot send a value of type ${type}: ${why}. Nothing was sent (runtimes would coerce it to a string such as "[object Object]").`);
+    DEV &&
+    (hint ??
+      (v !== null && typeof v === 'object' ? 'use sendJson() for objects and arrays' : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? 'convert it to a string first (String(value))' : 'send a string, an ArrayBuffer, a typed array or a Blob'));
+  refuse('SOCKDOC_UNSENDABLE_VALUE', 'sendable', undefined, { type }, DEV ? `Cannot send a value of type ${type}: ${why}. Nothing was sent (runtimes would coerce it to a string such as "[object Object]").` : '');
 }

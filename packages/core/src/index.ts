@@ -26,6 +26,7 @@ export type {
   StopInfo,
   Timers,
   EvidenceSink,
+  EnvironmentSink,
   HandshakeResponse,
   IncomingData,
   RawClose,

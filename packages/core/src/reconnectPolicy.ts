@@ -8,7 +8,9 @@ export type StopReason =
   | 'max_attempts'
   | 'max_elapsed'
   | 'reconnect_disabled'
-  | 'invalid_url';
+  | 'invalid_url'
+  | 'invalid_protocols'
+  | 'create_failed';
 
 export interface ReconnectOptions {
   /** Consecutive attempts before giving up, for connections that had opened. Default 10. */

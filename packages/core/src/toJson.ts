@@ -1,8 +1,9 @@
 import { ContractError } from './errors/ContractError.js';
 import { typeName } from './checkOutgoing.js';
+import { DEV } from './dev.js';
 
 function refuse(path: string, type: string, what: string): never {
-  throw new ContractError('SOCKDOC_JSON_UNREPRESENTABLE', 'json', undefined, { type, path }, `Cannot send ${type} at ${path} as JSON: ${what}. Nothing was sent; convert it explicitly first.`);
+  throw new ContractError('SOCKDOC_JSON_UNREPRESENTABLE', 'json', undefined, { type, path }, DEV ? `Cannot send ${type} at ${path} as JSON: ${what}. Nothing was sent; convert it explicitly first.` : '');
 }
 
 const PLAIN_OR_JSONABLE = (v: object) => {
@@ -28,16 +29,16 @@ export function toJson(value: unknown): string {
       case 'boolean':
         return;
       case 'number':
-        if (!Number.isFinite(v)) refuse(path, String(v), 'JSON would turn it into null');
+        if (!Number.isFinite(v)) refuse(path, String(v), DEV ? 'JSON would turn it into null' : '');
         return;
       case 'bigint':
-        return refuse(path, 'BigInt', 'JSON has no integer type beyond 2^53; send it as a string');
+        return refuse(path, 'BigInt', DEV ? 'JSON has no integer type beyond 2^53; send it as a string' : '');
       case 'undefined':
-        return refuse(path, 'undefined', 'JSON would drop the field (or write null in an array)');
+        return refuse(path, 'undefined', DEV ? 'JSON would drop the field (or write null in an array)' : '');
       case 'function':
-        return refuse(path, 'function', 'JSON would drop it');
+        return refuse(path, 'function', DEV ? 'JSON would drop it' : '');
       case 'symbol':
-        return refuse(path, 'symbol', 'JSON would drop it');
+        return refuse(path, 'symbol', DEV ? 'JSON would drop it' : '');
     }
     if (v === null) return;
     const obj = v as object;
@@ -45,8 +46,8 @@ export function toJson(value: unknown): string {
       walk((obj as { toJSON(k: string): unknown }).toJSON(''), path);
       return;
     }
-    if (stack.includes(obj)) refuse(path, 'a circular reference', 'JSON cannot represent cycles');
-    if (!PLAIN_OR_JSONABLE(obj)) refuse(path, typeName(obj), 'JSON would write it as {} or an index-keyed object, losing its contents');
+    if (stack.includes(obj)) refuse(path, 'a circular reference', DEV ? 'JSON cannot represent cycles' : '');
+    if (!PLAIN_OR_JSONABLE(obj)) refuse(path, typeName(obj), DEV ? 'JSON would write it as {} or an index-keyed object, losing its contents' : '');
     stack.push(obj);
     if (Array.isArray(obj)) obj.forEach((x, i) => walk(x, `${path}[${i}]`));
     else for (const k of Object.keys(obj)) walk((obj as Record<string, unknown>)[k], /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);

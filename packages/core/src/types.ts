@@ -29,6 +29,9 @@ export interface EvidenceSink {
   environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void;
 }
 
+/** Receives what the environment watcher sees (browsers: online/offline, visibility, pagehide). */
+export type EnvironmentSink = Pick<EvidenceSink, 'environment'>;
+
 /** The client's handlers for one socket's events, shaped like the WHATWG events' fields. */
 export interface SocketListeners {
   open(): void;
@@ -56,7 +59,7 @@ export interface RuntimeAdapter {
   /** Ends what `listen` started for this socket. */
   unlisten?(ws: WebSocketLike): void;
   /** Watches the environment for the client's lifetime (browser: online/offline, visibility, pagehide). Returns a stop function. */
-  watch?(sink: EvidenceSink): () => void;
+  watch?(sink: EnvironmentSink): () => void;
   /**
    * Encodes a string to UTF-8 the way the runtime's send would (Node: `Buffer.from`). With it and
    * `sendTextBytes`, strings sent on an open socket are encoded once and sent as those bytes.

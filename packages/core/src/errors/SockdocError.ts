@@ -36,8 +36,9 @@ export class SockdocError extends Error {
   override name = 'SockdocError';
   readonly code: SockdocErrorCode;
 
+  /** In production builds `message` is empty: the message is then the code and where its docs entry is. */
   constructor(code: SockdocErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message || `${code}: see docs/error-codes.md#${code.toLowerCase()} in the sockdoc repository`, options);
     this.code = code;
   }
 }
