@@ -30,7 +30,7 @@ let failed = false;
 const rows = [];
 /** Bundles in memory as an app bundler would: minified ESM for browsers, split at import(). */
 const bundle = (options) =>
-  build({ bundle: true, splitting: true, minify: true, write: false, format: 'esm', platform: 'browser', metafile: true, absWorkingDir: root, logLevel: 'silent', ...options });
+  build({ bundle: true, splitting: true, minify: true, write: false, format: 'esm', platform: 'browser', charset: 'utf8', metafile: true, absWorkingDir: root, logLevel: 'silent', ...options });
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 try {
   for (const [i, b] of budgets.entries.entries()) {

@@ -55,10 +55,6 @@ export class Connection implements SocketListeners, EvidenceSink {
     return this.#done ? undefined : this.#ws;
   }
 
-  get ended(): boolean {
-    return this.#done;
-  }
-
   /** Creates the socket and listens to it. Throws what the runtime throws (an invalid subprotocol, no WebSocket). */
   start(url: string, protocols: readonly string[] | undefined, binaryType: 'arraybuffer' | 'blob', connectTimeout: number): void {
     const adapter = this.#adapter;

@@ -722,17 +722,18 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       c.#flush(ws);
       c.emit('open');
     }
-    message(conn: Connection, data: IncomingData): void {
-      if (this.#c.#conn === conn) this.#c.emit('message', data);
+    // A connection reports nothing once disposed, and the client disposes one before it starts the next.
+    message(_conn: Connection, data: IncomingData): void {
+      this.#c.emit('message', data);
     }
-    error(conn: Connection, error: unknown): void {
-      if (this.#c.#conn === conn) this.#c.emit('error', error);
+    error(_conn: Connection, error: unknown): void {
+      this.#c.emit('error', error);
     }
     closed(conn: Connection, raw: RawClose): void {
       if (this.#c.#conn === conn) this.#c.#closed(conn, raw);
     }
-    handshake(conn: Connection, status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
-      if (this.#c.#conn === conn) this.#c.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
+    handshake(_conn: Connection, status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
+      this.#c.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
     }
     environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void {
       const c = this.#c;
