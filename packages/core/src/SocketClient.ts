@@ -166,7 +166,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   /** A setup error of the first attempt made by the constructor: thrown from createSocket instead of emitted to no one. */
   #setupError: { error: unknown } | undefined;
   #constructing = true;
-  #listeners: Set<() => void> | undefined;
   #snapshot: SocketSnapshot;
   /** What connections and the environment watcher report to: one object per client, methods on a shared prototype. */
   readonly #host: ConnectionHost & EnvironmentSink;
@@ -245,9 +244,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    */
   get subscribe(): (listener: () => void) => () => void {
     // Bound on first use, so it can be passed around unbound (as React does) without a bind per client.
+    // One notification path: a subscriber is a `state` listener.
     return (this.#subscribe ??= (listener) => {
-      (this.#listeners ??= new Set()).add(listener);
-      return () => this.#listeners!.delete(listener);
+      this.on('state', listener);
+      return () => void this.off('state', listener);
     });
   }
 
@@ -763,7 +763,6 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     }
     if (!changed) return;
     this.#snapshot = Object.freeze({ ...prev, ...patch });
-    if (this.#listeners) for (const l of this.#listeners) l();
     this.emit('state', this.#snapshot);
   }
 }
