@@ -1,21 +1,22 @@
 import { EvidenceRecorder } from './EvidenceRecorder.js';
 import { Heartbeat, HEARTBEAT_DEFAULTS, type HeartbeatOptions } from './Heartbeat.js';
-import { OptionError } from './errors/OptionError.js';
 import type { EvidenceSink, IncomingData, RawClose, RuntimeAdapter, SocketListeners, Timers, WebSocketLike } from './types.js';
-import { DEV } from './dev.js';
 
 const OPEN = 1;
 /** How long a browser socket abandoned after a missed heartbeat may take to report its close before sockdoc reports it. */
 const ABANDON_GRACE_MS = 1_000;
 
-/** What a connection reports to the client that owns it. Nothing is reported after it ended. */
+/**
+ * What a connection reports to the client that owns it. Nothing is reported after it ended, and the
+ * client disposes a connection before it starts the next, so only the current one ever reports.
+ */
 export interface ConnectionHost {
   opened(c: Connection): void;
-  message(c: Connection, data: IncomingData): void;
-  error(c: Connection, error: unknown): void;
+  message(data: IncomingData): void;
+  error(error: unknown): void;
   /** The connection ended (the runtime's close event, or sockdoc gave up on a dead socket). It is disposed already. */
   closed(c: Connection, raw: RawClose): void;
-  handshake(c: Connection, status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void;
+  handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void;
   environment(patch: Parameters<EvidenceSink['environment']>[0]): void;
 }
 
@@ -82,27 +83,21 @@ export class Connection implements SocketListeners, EvidenceSink {
     }
   }
 
-  /**
-   * Starts the heartbeat. Returns an error instead when this runtime cannot send pings and no
-   * application-level `message` was given.
-   */
-  heartbeat(hb: HeartbeatOptions): OptionError | undefined {
+  /** Starts the heartbeat: ping frames where the runtime has them, else `hb.message` (the client checked at creation that one of the two exists). */
+  heartbeat(hb: HeartbeatOptions): void {
     const ws = this.#ws!;
     const adapter = this.#adapter;
     let ping: () => void;
     if (adapter.ping) {
       ping = () => adapter.ping!(ws);
       this.#detachPong = adapter.onPong?.(ws, () => this.#beat?.alive());
-    } else if (hb.message !== undefined) {
-      const message = hb.message;
+    } else {
+      const message = hb.message!;
       this.#isPong = hb.isPong;
       ping = () => ws.readyState === OPEN && ws.send(typeof message === 'function' ? message() : message);
-    } else {
-      return new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'heartbeat needs a message in this runtime: browsers cannot send ping frames (set heartbeat.message and heartbeat.isPong).' : '');
     }
     this.#beat = new Heartbeat(this.#timers, hb.intervalMs ?? HEARTBEAT_DEFAULTS.intervalMs, hb.timeoutMs ?? HEARTBEAT_DEFAULTS.timeoutMs, ping, () => this.#dead(ws));
     this.#beat.start();
-    return undefined;
   }
 
   /** Starts the closing handshake on the user's behalf (`close()` or `reconnect()`). */
@@ -153,7 +148,7 @@ export class Connection implements SocketListeners, EvidenceSink {
     this.evidence.lastIn = Date.now();
     this.#beat?.alive();
     if (this.#isPong?.(event.data)) return;
-    this.#host.message(this, event.data);
+    this.#host.message(event.data);
   }
 
   error(event: Parameters<SocketListeners['error']>[0]): void {
@@ -162,7 +157,7 @@ export class Connection implements SocketListeners, EvidenceSink {
     const code = typeof err?.code === 'string' ? err.code : undefined;
     const message = typeof err?.message === 'string' ? err.message : typeof event.message === 'string' ? event.message : undefined;
     if (code !== undefined || message !== undefined) this.evidence.transportError ??= transportError(code, message);
-    this.#host.error(this, err ?? event);
+    this.#host.error(err ?? event);
   }
 
   close(event: Parameters<SocketListeners['close']>[0]): void {
@@ -172,7 +167,7 @@ export class Connection implements SocketListeners, EvidenceSink {
   handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
     if (this.#done) return;
     this.evidence.handshakeStatus = status;
-    this.#host.handshake(this, status, headers);
+    this.#host.handshake(status, headers);
   }
 
   transportError(code: string | undefined, message: string | undefined): void {

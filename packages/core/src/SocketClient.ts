@@ -186,8 +186,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#channel = this.#contract ? channel : 'mixed';
     this.#max = this.#contract ? positiveOption('maxMessageBytes', options.maxMessageBytes) : undefined;
     this.#urlSource = typeof url === 'string' ? normalizeUrl(url) : url;
-    this.#protocolSource = options.protocols;
-    if (typeof options.protocols !== 'function') checkProtocols(options.protocols);
+    // Static subprotocols are checked once, here; a function's result on every attempt.
+    this.#protocolSource = typeof options.protocols === 'function' ? options.protocols : checkProtocols(options.protocols);
     this.#binaryType = options.binaryType ?? 'arraybuffer';
     this.#locale = options.locale;
     this.#locales = options.locales;
@@ -210,6 +210,9 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (this.#heartbeat) {
       positiveOption('heartbeat.intervalMs', this.#heartbeat.intervalMs);
       positiveOption('heartbeat.timeoutMs', this.#heartbeat.timeoutMs);
+      if (!adapter.ping && this.#heartbeat.message === undefined) {
+        throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'heartbeat needs a message in this runtime: browsers cannot send ping frames (set heartbeat.message and heartbeat.isPong).' : '');
+      }
     }
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
@@ -715,24 +718,20 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       if (c.#conn !== conn) return;
       const ws = conn.ws!;
       c.#set({ status: 'open', protocol: ws.protocol ?? '', extensions: ws.extensions ?? '' });
-      if (c.#heartbeat) {
-        const err = conn.heartbeat(c.#heartbeat);
-        if (err) c.emit('error', err);
-      }
+      if (c.#heartbeat) conn.heartbeat(c.#heartbeat);
       c.#flush(ws);
       c.emit('open');
     }
-    // A connection reports nothing once disposed, and the client disposes one before it starts the next.
-    message(_conn: Connection, data: IncomingData): void {
+    message(data: IncomingData): void {
       this.#c.emit('message', data);
     }
-    error(_conn: Connection, error: unknown): void {
+    error(error: unknown): void {
       this.#c.emit('error', error);
     }
     closed(conn: Connection, raw: RawClose): void {
       if (this.#c.#conn === conn) this.#c.#closed(conn, raw);
     }
-    handshake(_conn: Connection, status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
+    handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
       this.#c.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
     }
     environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void {

@@ -61,8 +61,8 @@ export const SAMPLE_CODE: Readonly<Record<EntryKey, number>> = Object.fromEntrie
 ) as Record<EntryKey, number>;
 
 /** The facts for any number (see closeCodes.ts), with the entry's look-alikes and sources. */
-export function codeInfo(code: number): CodeInfo {
-  const { valid: _valid, sendable: _sendable, ...facts } = closeCodeFacts(code);
+export function codeInfo(code: number): CodeInfo & { readonly valid: boolean } {
+  const { sendable: _sendable, ...facts } = closeCodeFacts(code);
   const [related, links] = REFERENCES[facts.key];
   return { ...facts, related, links };
 }

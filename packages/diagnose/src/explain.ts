@@ -1,7 +1,6 @@
 import type { CodePack } from './CodePack.js';
 import type { DiagnoseLocale } from './DiagnoseLocale.js';
 import { codeInfo } from './catalogue.js';
-import { isCloseCode } from './closeCodes.js';
 import { findCode } from './registerCodes.js';
 import { resolveLocale } from './resolveLocale.js';
 import type { Explanation } from './types.js';
@@ -34,7 +33,6 @@ export function explain(code: number, options: ExplainOptions = {}): Explanation
   const info = codeInfo(value);
   const base = {
     ...info,
-    valid: isCloseCode(value),
     locale: locale.tag,
     ...(fallback ? { localeFallback: fallback } : {}),
   };

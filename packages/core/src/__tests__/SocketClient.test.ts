@@ -131,6 +131,33 @@ describe('SocketClient state machine (scripted socket, fake clock)', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('should stop for good when close() is called inside a state listener during a close', () => {
+    const { socket, clock, last } = setup();
+    last().accept();
+    const stop = socket.subscribe(() => {
+      if (socket.getSnapshot().status === 'reconnecting') stop(), socket.close();
+    });
+    last().end(1006);
+    expect(socket.getSnapshot().stopped?.reason).toBe('closed_by_user');
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('should let connect() inside the close listener overrule a stop: the new attempt runs and nothing is handed back', () => {
+    const { socket, events, last } = setup();
+    last().accept();
+    const unsent: unknown[] = [];
+    socket.on('unsent', (m) => unsent.push(m));
+    socket.once('close', () => socket.connect());
+    last().end(1003);
+    expect(socket.getSnapshot().status).toBe('connecting');
+    expect(socket.getSnapshot().stopped).toBeUndefined();
+    expect(ScriptedSocket.all).toHaveLength(2);
+    expect(socket.send('queued for the new socket')).toBe('queued');
+    expect(events).not.toContain('stopped');
+    expect(unsent).toEqual([]);
+    socket.close();
+  });
+
   it('should honour close() right after reconnect() in the same tick', () => {
     const { socket, clock, last } = setup();
     last().accept();
@@ -219,6 +246,16 @@ describe('setup errors are thrown where the caller can catch them', () => {
     expect(() => setup({ protocols: ['chat', 'chat'] })).toThrow(/listed twice/);
     expect(() => setup({ protocols: 'a,b' })).toThrow(/"a,b" is not a valid token/);
     expect(ScriptedSocket.all).toHaveLength(0);
+  });
+
+  it('should throw a heartbeat that this runtime cannot send from createSocket, not at every open', () => {
+    expect(() => setup({ heartbeat: { intervalMs: 1_000 } })).toThrow(/heartbeat needs a message in this runtime/);
+    expect(ScriptedSocket.all).toHaveLength(0);
+    const { socket, clock, last } = setup({ heartbeat: { intervalMs: 1_000, message: 'ping', isPong: (d) => d === 'pong' }, reconnect: false });
+    last().accept();
+    clock.advance(1_000);
+    expect(last().sent).toEqual(['ping']);
+    socket.close();
   });
 
   it('should throw from createSocket when the runtime refuses to create the socket', () => {
