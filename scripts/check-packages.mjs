@@ -28,9 +28,10 @@ for (const p of packages) {
   }
   for (const [cmd, args] of [
     ['publint', ['--strict', '--level', 'warning']],
-    // Subpath entries (@sockdoc/diagnose/locales/zh-CN) need node16 or bundler resolution: legacy
-    // node10 resolution cannot see subpath exports at all, so that package is checked without it.
-    ['attw', ['--pack', '.', '--format', 'ascii', '--profile', p === 'diagnose' ? 'node16' : 'strict']],
+    // Subpath entries (@sockdoc/diagnose/locales/zh-CN, @sockdoc/core/adapter) need node16 or bundler
+    // resolution: legacy node10 resolution cannot see subpath exports at all, so packages with
+    // subpaths are checked without it (their root entries still resolve under node10).
+    ['attw', ['--pack', '.', '--format', 'ascii', '--profile', p === 'diagnose' || p === 'core' ? 'node16' : 'strict']],
   ]) {
     const r = spawnSync(bin(cmd), args, { cwd: dir, encoding: 'utf8' });
     const ok = r.status === 0;

@@ -8,6 +8,7 @@ export const ENTRIES = [
   { pkg: '@sockdoc/diagnose/locales/zh-CN', entry: 'packages/diagnose/src/locales/zh-CN.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/diagnose/packs/graphql-ws', entry: 'packages/diagnose/src/packs/graphqlTransportWs.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/core', entry: 'packages/core/src/index.ts', page: 'docs/reference/core.md' },
+  { pkg: '@sockdoc/core/adapter', entry: 'packages/core/src/adapter.ts', page: 'docs/reference/adapter.md' },
   { pkg: '@sockdoc/browser', entry: 'packages/browser/src/index.ts', page: 'docs/reference/browser.md', reexports: '@sockdoc/core' },
   { pkg: '@sockdoc/node', entry: 'packages/node/src/index.ts', page: 'docs/reference/node.md', reexports: '@sockdoc/core' },
   { pkg: '@sockdoc/react', entry: 'packages/react/src/index.ts', page: 'docs/reference/react.md' },

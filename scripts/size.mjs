@@ -16,6 +16,7 @@ const dist = (p, f = 'index.js') => join(root, 'packages', p, 'dist', f);
 const alias = {
   '@sockdoc/browser': dist('browser'),
   // What an app's production build resolves (the `production` export condition): no long error messages.
+  '@sockdoc/core/adapter': dist('core', 'prod/adapter.js'),
   '@sockdoc/core': dist('core', 'prod/index.js'),
   '@sockdoc/react': dist('react'),
   '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),

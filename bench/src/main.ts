@@ -7,7 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUtf8 } from 'node:buffer';
-import { nodeAdapter, type WebSocketLike } from '@sockdoc/node';
+import type { Transport, TransportSocket } from '@sockdoc/core/adapter';
 import { createSocket } from '@sockdoc/core';
 import { diagnose } from '@sockdoc/diagnose';
 import { connect, type Variant } from './clients.js';
@@ -139,10 +139,17 @@ class NullSocket {
 
 async function contractSuite(): Promise<void> {
   const fake = new NullSocket();
-  // The Node adapter's validator and text path, over a socket that sends nothing.
-  const { isUtf8: nativeUtf8 } = nodeAdapter();
-  const adapter = { runtime: 'node' as const, isUtf8: nativeUtf8, encodeText: (s: string) => Buffer.from(s, 'utf8'), create: () => fake as unknown as WebSocketLike, sendTextBytes: (ws: WebSocketLike, b: Uint8Array) => (ws as unknown as NullSocket).send(b) };
-  const socket = createSocket('ws://127.0.0.1:1/', { adapter, channel: 'text', maxMessageBytes: 1 << 20, reconnect: false, queue: false, connectTimeout: 0 });
+  // The Node transport's UTF-8 and text path (what @sockdoc/node passes), over a socket that sends nothing.
+  const socketOf = (events: Parameters<Transport['open']>[3]): TransportSocket => {
+    queueMicrotask(() => events.open());
+    return { readyState: 1, protocol: '', extensions: '', bufferedAmount: 0, send: (d) => fake.send(d), sendText: (b) => fake.send(b), close() {}, detach() {} };
+  };
+  const transport: Transport = {
+    runtime: 'node',
+    utf8: { encode: (s) => Buffer.from(s, 'utf8'), byteLength: (s) => Buffer.byteLength(s, 'utf8'), isValid: isUtf8 },
+    open: (_url, _protocols, _binaryType, events) => socketOf(events),
+  };
+  const socket = createSocket('ws://127.0.0.1:1/', { transport, channel: 'text', maxMessageBytes: 1 << 20, reconnect: false, queue: false, connectTimeout: 0 });
   await new Promise<void>((r) => socket.once('open', () => r()));
   const strings: Array<[string, string]> = [
     ['16 B ASCII', 'a'.repeat(16)],

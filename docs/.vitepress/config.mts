@@ -52,7 +52,7 @@ export default defineConfig({
       label: 'English',
       lang: 'en',
       // The API reference is English only.
-      themeConfig: navigation('en', [{ text: 'Reference', items: ['diagnose', 'core', 'browser', 'node', 'react', 'useSocket', 'cli'].map((p) => ({ text: p, link: `/reference/${p}` })) }]),
+      themeConfig: navigation('en', [{ text: 'Reference', items: ['diagnose', 'core', 'adapter', 'browser', 'node', 'react', 'useSocket', 'cli'].map((p) => ({ text: p, link: `/reference/${p}` })) }]),
     },
     zh: {
       label: '简体中文',

@@ -4,7 +4,7 @@
 import { WebSocketServer } from 'ws';
 import { defineCodes, registerCodes } from '@sockdoc/diagnose';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
-import { createSocket } from '@sockdoc/node';
+import { createSocket, heartbeat } from '@sockdoc/node';
 
 // ── a local server: echoes; "restart" closes everyone with 1012; "quit" ends the session with 4001
 const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -43,7 +43,7 @@ const socket = createSocket(`ws://127.0.0.1:${port}/`, {
   channel: 'text',
   maxMessageBytes: 64 * 1024,
   ...(locale ? { locale } : {}),
-  heartbeat: { intervalMs: 10_000, timeoutMs: 5_000 }, // real ping frames in Node
+  heartbeat: heartbeat({ intervalMs: 10_000, timeoutMs: 5_000 }), // real ping frames in Node
   // The defaults wait 5-30 s after a 1012, as its registration recommends; this example is impatient.
   reconnect: { delay: () => 300 },
   onDiagnosedClose: (d) => console.log(`close  ${d.summary}\n       evidence: ${d.cause.evidence.map((e) => e.text).join(' ') || '-'}`),

@@ -1,10 +1,14 @@
-import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type SocketOptions } from '@sockdoc/core';
-import { browserAdapter } from './browserAdapter.js';
+import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type SocketOptions, type WebSocketConstructor } from '@sockdoc/core';
+import { webSocketTransport } from '@sockdoc/core/adapter';
+import { browserEnvironment } from './browserEnvironment.js';
 
-export interface BrowserSocketOptions extends Omit<SocketOptions, 'adapter'> {}
+export interface BrowserSocketOptions extends Omit<SocketOptions, 'transport' | 'environment'> {}
 
 /**
- * Creates a sockdoc client on the browser's `WebSocket`. Relative URLs resolve against the page.
+ * Creates a sockdoc client on the browser's `WebSocket` (or the `WebSocket` option), with the
+ * page's online state and visibility as evidence. Relative URLs resolve against the page. The
+ * `WebSocket` is looked up when the client connects, so a client created during a server render
+ * with `autoConnect: false` is fine; connecting where none exists throws `OptionError`.
  *
  * @example
  * import { createSocket } from '@sockdoc/browser';
@@ -23,7 +27,8 @@ export function createSocket(url: Dynamic<string>, options: BrowserSocketOptions
           const u = url();
           return typeof u === 'string' ? absolute(u) : u.then(absolute);
         };
-  return createCoreSocket(resolved, { ...rest, adapter: browserAdapter(WebSocket) });
+  const transport = webSocketTransport('browser', () => WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket);
+  return createCoreSocket(resolved, { ...rest, transport, environment: browserEnvironment });
 }
 
 /** Resolves `url` against the page, as `new WebSocket()` does. */

@@ -1,6 +1,7 @@
 import { EvidenceRecorder } from './EvidenceRecorder.js';
-import { Heartbeat, HEARTBEAT_DEFAULTS, type HeartbeatOptions } from './Heartbeat.js';
-import type { EvidenceSink, IncomingData, RawClose, RuntimeAdapter, SocketListeners, Timers, WebSocketLike } from './types.js';
+import type { Heartbeat, HeartbeatRun } from './Heartbeat.js';
+import type { Headers, Transport, TransportEvents, TransportSocket } from './Transport.js';
+import type { IncomingData, RawClose, Timers } from './types.js';
 
 const OPEN = 1;
 /** How long a browser socket abandoned after a missed heartbeat may take to report its close before sockdoc reports it. */
@@ -16,99 +17,72 @@ export interface ConnectionHost {
   error(error: unknown): void;
   /** The connection ended (the runtime's close event, or sockdoc gave up on a dead socket). It is disposed already. */
   closed(c: Connection, raw: RawClose): void;
-  handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void;
-  environment(patch: Parameters<EvidenceSink['environment']>[0]): void;
+  handshake(status: number, headers: Headers): void;
 }
-
-type Listener = [type: 'open' | 'message' | 'close' | 'error', fn: (e: never) => void];
 
 /**
  * One connection attempt: its socket, the evidence it records, its connect and abandon timers
  * and its heartbeat, disposed as a unit. Events of a disposed connection are ignored, so the
  * client never has to tell a stale socket from the current one.
  */
-export class Connection implements SocketListeners, EvidenceSink {
+export class Connection implements TransportEvents {
   readonly evidence = new EvidenceRecorder();
   /** When the socket opened, on the client's clock. */
   openedAt: number | undefined;
   /** Who asked this connection to end, if anyone did: `reopen` for `reconnect()`, `user` for `close()`. */
   endedBy: 'reopen' | 'user' | undefined;
-  #ws: WebSocketLike | undefined;
+  #socket: TransportSocket | undefined;
   #done = false;
   #connectTimer: unknown;
   #abandonTimer: unknown;
-  #beat: Heartbeat | undefined;
-  #detachPong: (() => void) | undefined;
-  #listeners: Listener[] | undefined;
-  #isPong: ((data: unknown) => boolean) | undefined;
+  #beat: HeartbeatRun | undefined;
   readonly #host: ConnectionHost;
-  readonly #adapter: RuntimeAdapter;
+  readonly #transport: Transport;
   readonly #timers: Timers;
 
-  constructor(host: ConnectionHost, adapter: RuntimeAdapter, timers: Timers) {
+  constructor(host: ConnectionHost, transport: Transport, timers: Timers) {
     this.#host = host;
-    this.#adapter = adapter;
+    this.#transport = transport;
     this.#timers = timers;
   }
 
-  /** The socket, once `start` created it; undefined after the connection ended. */
-  get ws(): WebSocketLike | undefined {
-    return this.#done ? undefined : this.#ws;
+  /** The socket, once `start` opened it; undefined after the connection ended. */
+  get socket(): TransportSocket | undefined {
+    return this.#done ? undefined : this.#socket;
   }
 
-  /** Creates the socket and listens to it. Throws what the runtime throws (an invalid subprotocol, no WebSocket). */
+  /** Opens the socket and listens to it. Throws what the runtime throws (an invalid subprotocol, no WebSocket). */
   start(url: string, protocols: readonly string[] | undefined, binaryType: 'arraybuffer' | 'blob', connectTimeout: number): void {
-    const adapter = this.#adapter;
-    const ws = adapter.create(url, protocols);
-    this.#ws = ws;
-    ws.binaryType = binaryType;
-    if (adapter.listen && adapter.unlisten) adapter.listen(ws, this);
-    else {
-      const listeners: Listener[] = [
-        ['open', () => this.open()],
-        ['message', (e: Parameters<SocketListeners['message']>[0]) => this.message(e)],
-        ['error', (e: Parameters<SocketListeners['error']>[0]) => this.error(e)],
-        ['close', (e: Parameters<SocketListeners['close']>[0]) => this.close(e)],
-      ];
-      for (const [type, fn] of listeners) ws.addEventListener(type, fn);
-      this.#listeners = listeners;
-    }
+    const socket = (this.#socket = this.#transport.open(url, protocols, binaryType, this));
     if (connectTimeout > 0) {
       this.#connectTimer = this.#timers.setTimeout(() => {
         this.#connectTimer = undefined;
-        if (this.#done || ws.readyState === OPEN) return;
+        if (this.#done || socket.readyState === OPEN) return;
         this.evidence.connectTimeout = true;
-        this.#kill(ws);
+        this.#kill(socket);
       }, connectTimeout);
     }
   }
 
-  /** Starts the heartbeat: ping frames where the runtime has them, else `hb.message` (the client checked at creation that one of the two exists). */
-  heartbeat(hb: HeartbeatOptions): void {
-    const ws = this.#ws!;
-    const adapter = this.#adapter;
-    let ping: () => void;
-    if (adapter.ping) {
-      ping = () => adapter.ping!(ws);
-      this.#detachPong = adapter.onPong?.(ws, () => this.#beat?.alive());
-    } else {
-      const message = hb.message!;
-      this.#isPong = hb.isPong;
-      ping = () => ws.readyState === OPEN && ws.send(typeof message === 'function' ? message() : message);
-    }
-    this.#beat = new Heartbeat(this.#timers, hb.intervalMs ?? HEARTBEAT_DEFAULTS.intervalMs, hb.timeoutMs ?? HEARTBEAT_DEFAULTS.timeoutMs, ping, () => this.#dead(ws));
-    this.#beat.start();
+  /** Starts the heartbeat: ping frames where the socket has them, else the heartbeat's message (the client checked at creation that one of the two exists). */
+  heartbeat(hb: Heartbeat): void {
+    const socket = this.#socket!;
+    this.#beat = hb.start({
+      timers: this.#timers,
+      ping: socket.ping && (() => socket.ping!()),
+      send: (message) => socket.readyState === OPEN && socket.send(message),
+      dead: () => this.#dead(socket),
+    });
   }
 
   /** Starts the closing handshake on the user's behalf (`close()` or `reconnect()`). */
   end(by: 'reopen' | 'user', code?: number, reason?: string): void {
     this.endedBy = by;
-    const ws = this.ws;
-    if (!ws) return;
+    const socket = this.socket;
+    if (!socket) return;
     this.evidence.initiator = 'client';
     this.evidence.clientClose = { ...(code === undefined ? {} : { code }), ...(reason === undefined ? {} : { reason }) };
-    if (code === undefined) ws.close();
-    else ws.close(code, reason);
+    socket.close(code, reason);
   }
 
   /** Stops listening and clears every timer. Idempotent. */
@@ -121,50 +95,47 @@ export class Connection implements SocketListeners, EvidenceSink {
     this.#connectTimer = this.#abandonTimer = undefined;
     this.#beat?.stop();
     this.#beat = undefined;
-    this.#detachPong?.();
-    this.#detachPong = undefined;
-    const ws = this.#ws;
-    if (!ws) return;
-    if (this.#adapter.listen && this.#adapter.unlisten) this.#adapter.unlisten(ws);
-    else for (const [type, fn] of this.#listeners ?? []) ws.removeEventListener(type, fn);
-    this.#listeners = undefined;
+    this.#socket?.detach();
   }
 
-  // ── what the adapter reports (SocketListeners & EvidenceSink) ─────────────────────────────
+  // ── what the transport reports (TransportEvents) ────────────────────────────────────────
 
   open(): void {
     if (this.#done) return;
-    const ws = this.#ws!;
     if (this.#connectTimer !== undefined) this.#timers.clearTimeout(this.#connectTimer);
     this.#connectTimer = undefined;
     this.evidence.opened = Date.now();
     this.openedAt = this.#timers.now ? this.#timers.now() : Date.now();
-    this.evidence.protocol = ws.protocol;
+    this.evidence.protocol = this.#socket!.protocol;
     this.#host.opened(this);
   }
 
-  message(event: Parameters<SocketListeners['message']>[0]): void {
+  message(data: IncomingData): void {
     if (this.#done) return;
     this.evidence.lastIn = Date.now();
+    const beat = this.#beat;
+    if (beat) {
+      beat.alive();
+      if (beat.isPong(data)) return;
+    }
+    this.#host.message(data);
+  }
+
+  pong(): void {
     this.#beat?.alive();
-    if (this.#isPong?.(event.data)) return;
-    this.#host.message(event.data);
   }
 
-  error(event: Parameters<SocketListeners['error']>[0]): void {
+  error(error: unknown, code?: string, message?: string): void {
     if (this.#done) return;
-    const err = event.error;
-    const code = typeof err?.code === 'string' ? err.code : undefined;
-    const message = typeof err?.message === 'string' ? err.message : typeof event.message === 'string' ? event.message : undefined;
     if (code !== undefined || message !== undefined) this.evidence.transportError ??= transportError(code, message);
-    this.#host.error(err ?? event);
+    this.#host.error(error);
   }
 
-  close(event: Parameters<SocketListeners['close']>[0]): void {
-    this.#finish({ code: event.code, reason: event.reason, wasClean: event.wasClean });
+  close(code: number, reason: string, wasClean: boolean): void {
+    this.#finish({ code, reason, wasClean });
   }
 
-  handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
+  handshake(status: number, headers: Headers): void {
     if (this.#done) return;
     this.evidence.handshakeStatus = status;
     this.#host.handshake(status, headers);
@@ -172,10 +143,6 @@ export class Connection implements SocketListeners, EvidenceSink {
 
   transportError(code: string | undefined, message: string | undefined): void {
     if (!this.#done) this.evidence.transportError = transportError(code, message);
-  }
-
-  environment(patch: Parameters<EvidenceSink['environment']>[0]): void {
-    this.#host.environment(patch);
   }
 
   // ── ending ──────────────────────────────────────────────────────────────────────────────
@@ -189,17 +156,17 @@ export class Connection implements SocketListeners, EvidenceSink {
   }
 
   /** Ends the socket without a closing handshake where the runtime can (Node), else closes it. */
-  #kill(ws: WebSocketLike): void {
-    if (this.#adapter.terminate) this.#adapter.terminate(ws);
-    else ws.close();
+  #kill(socket: TransportSocket): void {
+    if (socket.terminate) socket.terminate();
+    else socket.close();
   }
 
   /** A heartbeat got no answer: end the connection now, to be diagnosed as dead. */
-  #dead(ws: WebSocketLike): void {
+  #dead(socket: TransportSocket): void {
     if (this.#done) return;
     this.evidence.heartbeatTimeout = true;
-    this.#kill(ws); // Node reports 1006 at once
-    if (this.#adapter.terminate || this.#done) return;
+    this.#kill(socket); // Node reports 1006 at once
+    if (socket.terminate || this.#done) return;
     // A dead browser socket may take minutes to report; give it a moment, then report it ourselves.
     this.#abandonTimer = this.#timers.setTimeout(() => {
       this.#abandonTimer = undefined;

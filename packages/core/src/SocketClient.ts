@@ -13,20 +13,11 @@ import { resolveReconnect, type ResolvedReconnect, type StopReason } from './rec
 import { toJson } from './toJson.js';
 import { findLoneSurrogate, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
 import { diagnoseByCode, isSendableCloseCode } from '@sockdoc/diagnose/codes';
-import type {
-  Channel,
-  Dynamic,
-  EnvironmentSink,
-  IncomingData,
-  RawClose,
-  ReconnectPlan,
-  RuntimeAdapter,
-  SocketEvents,
-  SocketOptions,
-  SocketSnapshot,
-  Timers,
-  WebSocketLike,
-} from './types.js';
+import { positiveOption } from './positiveOption.js';
+import type { Environment, EnvironmentPatch, EnvironmentSink, Headers, Transport, TransportSocket } from './Transport.js';
+import { webSocketTransport } from './webSocketTransport.js';
+import type { Heartbeat } from './Heartbeat.js';
+import type { Channel, Dynamic, IncomingData, RawClose, ReconnectPlan, SocketEvents, SocketOptions, SocketSnapshot, Timers } from './types.js';
 import { DEV } from './dev.js';
 
 const OPEN = 1;
@@ -78,14 +69,6 @@ function normalizeUrl(url: string): string {
   return parsed.href;
 }
 
-function positiveOption(name: string, v: unknown, allowZero = false): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (!allowZero && v === 0)) {
-    throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number (got ${typeName(v)} ${String(v)}).` : '');
-  }
-  return v;
-}
-
 const isThenable = <T,>(v: unknown): v is PromiseLike<T> => typeof (v as { then?: unknown } | null)?.then === 'function';
 
 function evaluate<T>(source: Dynamic<T>): T | PromiseLike<T> {
@@ -126,7 +109,8 @@ function checkProtocols(p: string | readonly string[] | undefined): readonly str
  * socket.send(JSON.stringify({ hello: 'world' }));
  */
 export class SocketClient extends EventEmitter<SocketEvents> {
-  readonly #adapter: RuntimeAdapter;
+  readonly #transport: Transport;
+  readonly #environment: Environment | undefined;
   readonly #channel: Channel;
   readonly #max: number | undefined;
   readonly #contract: boolean;
@@ -141,11 +125,9 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #connectTimeout: number;
   readonly #reconnect: ResolvedReconnect | undefined;
   readonly #refresh: SocketOptions['refresh'];
-  readonly #heartbeat: SocketOptions['heartbeat'];
+  readonly #heartbeat: Heartbeat | undefined;
   readonly #timers: Timers;
   readonly #random: () => number;
-  /** Encode-once path for strings, when the runtime offers it (Node). */
-  readonly #encode: ((s: string) => Uint8Array) | undefined;
 
   #urlSource: Dynamic<string>;
   #protocolSource: Dynamic<string | readonly string[] | undefined>;
@@ -174,10 +156,11 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   constructor(url: Dynamic<string>, options: SocketOptions) {
     super();
-    const adapter = options.adapter ?? (options.WebSocket ? { runtime: 'other' as const, create: (u: string, p: readonly string[] | undefined) => new options.WebSocket!(u, p ? [...p] : undefined) } : undefined);
-    if (!adapter) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'createSocket needs a WebSocket constructor or an adapter (got neither). Use @sockdoc/browser or @sockdoc/node, or pass { WebSocket }.' : '');
-    this.#adapter = adapter;
-    this.#encode = adapter.encodeText && adapter.sendTextBytes ? adapter.encodeText : undefined;
+    const WS = options.WebSocket;
+    const transport = options.transport ?? (WS ? webSocketTransport('other', () => WS) : undefined);
+    if (!transport) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'createSocket needs a WebSocket constructor or a transport (got neither). Use @sockdoc/browser or @sockdoc/node, or pass { WebSocket }.' : '');
+    this.#transport = transport;
+    this.#environment = options.environment;
     const channel = options.channel ?? 'text';
     if (channel !== 'text' && channel !== 'binary' && channel !== 'mixed') {
       throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option channel must be 'text', 'binary' or 'mixed' (got ${JSON.stringify(channel)}).` : '');
@@ -206,14 +189,16 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#connectTimeout = positiveOption('connectTimeout', options.connectTimeout, true) ?? DEFAULT_CONNECT_TIMEOUT;
     this.#reconnect = resolveReconnect(options.reconnect);
     this.#refresh = options.refresh;
-    this.#heartbeat = options.heartbeat && { ...options.heartbeat };
-    if (this.#heartbeat) {
-      positiveOption('heartbeat.intervalMs', this.#heartbeat.intervalMs);
-      positiveOption('heartbeat.timeoutMs', this.#heartbeat.timeoutMs);
-      if (!adapter.ping && this.#heartbeat.message === undefined) {
-        throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'heartbeat needs a message in this runtime: browsers cannot send ping frames (set heartbeat.message and heartbeat.isPong).' : '');
+    const hb = options.heartbeat;
+    if (hb !== undefined) {
+      if (typeof hb?.start !== 'function') {
+        throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option heartbeat must be made with heartbeat() (got ${typeName(hb)}): heartbeat: heartbeat({ intervalMs: 25_000 }).` : '');
+      }
+      if (!transport.pings && !hb.hasMessage) {
+        throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'heartbeat needs a message in this runtime: browsers cannot send ping frames (heartbeat({ message, isPong })).' : '');
       }
     }
+    this.#heartbeat = hb;
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
     this.#snapshot = typeof this.#urlSource === 'string' ? Object.freeze({ ...IDLE_SNAPSHOT, url: this.#urlSource }) : IDLE_SNAPSHOT;
@@ -231,7 +216,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * while (socket.bufferedAmount > 1 << 20) await new Promise((r) => setTimeout(r, 10));
    */
   get bufferedAmount(): number {
-    return this.#conn?.ws?.bufferedAmount ?? 0;
+    return this.#conn?.socket?.bufferedAmount ?? 0;
   }
 
   /** The URL of the current (or last) connection attempt. */
@@ -281,7 +266,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       return;
     }
     this.#streak = NEW_STREAK;
-    this.#stopWatch ??= this.#adapter.watch?.(this.#host);
+    this.#stopWatch ??= this.#environment?.watch(this.#host);
     this.#set({ stopped: undefined });
     this.#attempt();
   }
@@ -301,7 +286,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       this.connect();
       return;
     }
-    if (!conn.ws) {
+    if (!conn.socket) {
       // still resolving the URL: start that over
       this.#attempt();
       return;
@@ -324,7 +309,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     let msg: CheckedMessage;
     try {
       if (!this.#contract) msg = this.#unchecked(data);
-      else if (typeof data === 'string') msg = checkString(data, this.#channel, this.#max, this.#snapshot.status === 'open' ? this.#encode : undefined);
+      else if (typeof data === 'string') msg = checkString(data, this.#channel, this.#max, this.#transport.utf8, this.#snapshot.status === 'open' && this.#conn?.socket?.sendText !== undefined);
       else msg = checkOutgoing(data, this.#channel, this.#max);
     } catch (err) {
       throw this.#violation(err);
@@ -343,7 +328,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   sendText(bytes: Uint8Array | ArrayBuffer): 'sent' | 'queued' {
     let msg: CheckedMessage;
     try {
-      if (this.#contract) msg = checkTextBytes(bytes, this.#channel, this.#max, this.#adapter.isUtf8);
+      if (this.#contract) msg = checkTextBytes(bytes, this.#channel, this.#max, this.#transport.utf8?.isValid);
       else {
         const view = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes) ? new Uint8Array((bytes as ArrayBufferView).buffer) : new Uint8Array(bytes);
         msg = { data: view, kind: 'text', bytes: view.byteLength, asText: true };
@@ -396,7 +381,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const conn = this.#conn;
     const status = this.#snapshot.status;
     if (status === 'closed' || conn?.endedBy === 'user') return;
-    if (conn?.ws) {
+    if (conn?.socket) {
       this.#decided = undefined;
       this.#set({ status: 'closing' });
       this.#handBack();
@@ -421,15 +406,15 @@ export class SocketClient extends EventEmitter<SocketEvents> {
 
   /** With the contract off: still refuse values no runtime can send, but skip channel, UTF-8 and size rules. */
   #unchecked(data: unknown): CheckedMessage {
-    if (typeof data === 'string') return { data, kind: 'text', bytes: utf8ByteLength(data) };
+    if (typeof data === 'string') return { data, kind: 'text', bytes: (this.#transport.utf8?.byteLength ?? utf8ByteLength)(data) };
     return checkOutgoing(data, 'mixed', undefined);
   }
 
   #deliver(msg: CheckedMessage): 'sent' | 'queued' {
-    const ws = this.#conn?.ws;
+    const socket = this.#conn?.socket;
     const status = this.#snapshot.status;
-    if (ws && status === 'open' && ws.readyState === OPEN) {
-      this.#write(ws, msg);
+    if (socket && status === 'open' && socket.readyState === OPEN) {
+      this.#write(socket, msg);
       return 'sent';
     }
     // Not open, or the runtime is already closing a connection we have not heard the end of
@@ -445,14 +430,14 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     return 'queued';
   }
 
-  #write(ws: WebSocketLike, msg: CheckedMessage): void {
+  #write(socket: TransportSocket, msg: CheckedMessage): void {
     if (msg.asText) {
       const view = msg.data as Uint8Array;
-      if (this.#adapter.sendTextBytes) this.#adapter.sendTextBytes(ws, view);
-      else ws.send((textDecoder ??= new TextDecoder()).decode(view));
-      this.#conn!.evidence.sent('text', msg.bytes, this.#contract ? true : (this.#adapter.isUtf8 ?? isUtf8)(view));
+      if (socket.sendText) socket.sendText(view);
+      else socket.send((textDecoder ??= new TextDecoder()).decode(view));
+      this.#conn!.evidence.sent('text', msg.bytes, this.#contract ? true : (this.#transport.utf8?.isValid ?? isUtf8)(view));
     } else {
-      ws.send(msg.data);
+      socket.send(msg.data);
       this.#conn!.evidence.sent(msg.kind, msg.bytes, msg.kind === 'text' ? true : undefined);
     }
   }
@@ -473,7 +458,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#decided = this.#refreshing = undefined;
     // Load the diagnosis now, so it is there when this connection closes, even offline.
     if (!this.#diagnose) void loadDiagnose();
-    const conn = (this.#conn = new Connection(this.#host, this.#adapter, this.#timers));
+    const conn = (this.#conn = new Connection(this.#host, this.#transport, this.#timers));
     this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined, reconnect: undefined });
     let url: string | PromiseLike<string>;
     let protocols: string | readonly string[] | undefined | PromiseLike<string | readonly string[] | undefined>;
@@ -535,16 +520,16 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#stop(reason, undefined);
   }
 
-  #flush(ws: WebSocketLike): void {
+  #flush(socket: TransportSocket): void {
     if (!this.#queue || this.#queue.length === 0) return;
     const queued = this.#queue.takeAll();
     const written: CheckedMessage[] = [];
     for (let i = 0; i < queued.length; i++) {
-      if (ws.readyState !== OPEN) {
+      if (socket.readyState !== OPEN) {
         this.#queue.unshift(queued.slice(i));
         break;
       }
-      this.#write(ws, queued[i]!);
+      this.#write(socket, queued[i]!);
       written.push(queued[i]!);
     }
     this.#set({ queued: this.#queue.length });
@@ -566,7 +551,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    */
   #closed(conn: Connection, raw: RawClose): void {
     this.#conn = undefined;
-    const evidence = conn.evidence.context({ runtime: this.#adapter.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env });
+    const evidence = conn.evidence.context({ runtime: this.#transport.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env });
     const locale = this.#locale;
     const run = this.#diagnose ?? loadedDiagnose();
     const diagnosis = run ? this.#diagnoseWith(run, raw, evidence) : diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as DiagnoseLocale) : undefined);
@@ -716,10 +701,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     opened(conn: Connection): void {
       const c = this.#c;
       if (c.#conn !== conn) return;
-      const ws = conn.ws!;
-      c.#set({ status: 'open', protocol: ws.protocol ?? '', extensions: ws.extensions ?? '' });
+      const socket = conn.socket!;
+      c.#set({ status: 'open', protocol: socket.protocol, extensions: socket.extensions });
       if (c.#heartbeat) conn.heartbeat(c.#heartbeat);
-      c.#flush(ws);
+      c.#flush(socket);
       c.emit('open');
     }
     message(data: IncomingData): void {
@@ -731,10 +716,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     closed(conn: Connection, raw: RawClose): void {
       if (this.#c.#conn === conn) this.#c.#closed(conn, raw);
     }
-    handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void {
+    handshake(status: number, headers: Headers): void {
       this.#c.#set({ handshakeResponse: Object.freeze({ status, headers: Object.freeze({ ...headers }) }) });
     }
-    environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void {
+    environment(patch: EnvironmentPatch): void {
       const c = this.#c;
       const now = Date.now();
       const prev = c.#env;

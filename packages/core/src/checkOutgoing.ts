@@ -1,6 +1,7 @@
 import { ContractError, type ContractDetail } from './errors/ContractError.js';
 import { findLoneSurrogate, firstInvalidUtf8, isUtf8, utf8ByteLength } from './validation.js';
 import type { Channel } from './types.js';
+import type { Utf8 } from './Transport.js';
 import { DEV } from './dev.js';
 
 /** A message that passed the contract, ready for the socket. */
@@ -64,22 +65,24 @@ function tooBig(type: string, bytes: number, limit: number): never {
  * Checks a string for the contract: right channel, well-formed UTF-16, within the size limit.
  * Counts UTF-8 bytes only when the size limit cannot be decided from the length alone.
  */
-export function checkString(s: string, channel: Channel, max: number | undefined, encode?: (s: string) => Uint8Array): CheckedMessage {
+export function checkString(s: string, channel: Channel, max: number | undefined, utf8?: Utf8, encode?: boolean): CheckedMessage {
+  const byteLength = utf8 ? utf8.byteLength : utf8ByteLength;
   if (channel === 'binary') {
-    refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type: 'string', bytes: utf8ByteLength(s) }, DEV ? `Cannot send a string on a binary channel ${sizeOf(utf8ByteLength(s), 'string')}; a binary-only server would close with 1003. Send an ArrayBuffer or typed array, or declare channel: 'text' or 'mixed'.` : '');
+    const bytes = byteLength(s);
+    refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type: 'string', bytes }, DEV ? `Cannot send a string on a binary channel ${sizeOf(bytes, 'string')}; a binary-only server would close with 1003. Send an ArrayBuffer or typed array, or declare channel: 'text' or 'mixed'.` : '');
   }
   const lone = findLoneSurrogate(s);
   if (lone !== -1) {
     const unit = s.charCodeAt(lone).toString(16).toUpperCase();
     refuse('SOCKDOC_LONE_SURROGATE', 'utf16', 1007, { type: 'string', index: lone }, DEV ? `Cannot send a string with a lone surrogate (U+${unit} at index ${lone}); it is not valid UTF-16, the runtime would silently replace it with U+FFFD, and a strict peer may close with 1007. Fix how the string was built (e.g. slicing between the two halves of an emoji).` : '');
   }
-  if (encode) {
+  if (encode && utf8) {
     // The runtime would encode the string anyway: do it once here, and the exact size is free.
-    const bytes = encode(s);
+    const bytes = utf8.encode(s);
     if (max !== undefined && bytes.byteLength > max) tooBig('string', bytes.byteLength, max);
     return { data: bytes, original: s, kind: 'text', bytes: bytes.byteLength, asText: true };
   }
-  const bytes = utf8ByteLength(s);
+  const bytes = byteLength(s);
   if (max !== undefined && bytes > max) tooBig('string', bytes, max);
   return { data: s, kind: 'text', bytes };
 }
@@ -129,8 +132,8 @@ export function checkTextBytes(data: unknown, channel: Channel, max: number | un
 }
 
 /** Checks anything given to `send()`: strings and bytes pass on to their checks, the rest is refused. */
-export function checkOutgoing(data: unknown, channel: Channel, max: number | undefined): CheckedMessage {
-  if (typeof data === 'string') return checkString(data, channel, max);
+export function checkOutgoing(data: unknown, channel: Channel, max: number | undefined, utf8?: Utf8): CheckedMessage {
+  if (typeof data === 'string') return checkString(data, channel, max, utf8);
   return checkBinary(data, channel, max);
 }
 

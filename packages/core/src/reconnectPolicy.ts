@@ -43,7 +43,7 @@ export interface ResolvedReconnect {
 }
 
 /** The documented defaults (docs/guides/reconnection.md). */
-export const RECONNECT_DEFAULTS = {
+const RECONNECT_DEFAULTS = {
   maxAttempts: 10,
   maxAttemptsNeverOpened: 4,
   maxElapsedMs: 10 * 60_000,

@@ -1,5 +1,6 @@
 import type { CloseInput, DiagnoseContext, DiagnoseLocale, DiagnoseOptions, Diagnosis } from '@sockdoc/diagnose';
-import type { HeartbeatOptions } from './Heartbeat.js';
+import type { Heartbeat } from './Heartbeat.js';
+import type { Environment, Transport } from './Transport.js';
 import type { QueueOptions } from './OutgoingQueue.js';
 import type { ReconnectOptions, StopReason } from './reconnectPolicy.js';
 
@@ -21,60 +22,6 @@ export interface WebSocketLike {
 
 /** A `WebSocket` constructor: `globalThis.WebSocket`, `ws`, or a test double. */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
-
-/** Receives runtime evidence from an adapter. */
-export interface EvidenceSink {
-  handshake(status: number, headers: Readonly<Record<string, string | string[] | undefined>>): void;
-  transportError(code: string | undefined, message: string | undefined): void;
-  environment(patch: { online?: boolean; visibility?: 'visible' | 'hidden'; pageHidden?: boolean }): void;
-}
-
-/** Receives what the environment watcher sees (browsers: online/offline, visibility, pagehide). */
-export type EnvironmentSink = Pick<EvidenceSink, 'environment'>;
-
-/** The client's handlers for one socket's events, shaped like the WHATWG events' fields. */
-export interface SocketListeners {
-  open(): void;
-  message(event: { readonly data: IncomingData }): void;
-  error(event: { readonly error?: { code?: unknown; message?: unknown }; readonly message?: unknown }): void;
-  close(event: { readonly code: number; readonly reason: string; readonly wasClean: boolean }): void;
-}
-
-/**
- * What a runtime adapter (`@sockdoc/browser`, `@sockdoc/node`) plugs into the core.
- * The core itself never sniffs the environment.
- */
-export interface RuntimeAdapter {
-  readonly runtime: 'browser' | 'node' | 'other';
-  /** Opens a socket. */
-  create(url: string, protocols: readonly string[] | undefined): WebSocketLike;
-  /**
-   * Subscribes the client to one socket's events, and to the evidence only this runtime sees
-   * (Node: the HTTP status of a refused handshake), until `unlisten(ws)`. The client is one
-   * object per client with its methods on a shared prototype, so an adapter can subscribe
-   * shared functions and look the client up by socket: no closures per connection. Give both
-   * `listen` and `unlisten`, or neither (then the core uses `addEventListener`).
-   */
-  listen?(ws: WebSocketLike, client: SocketListeners & EvidenceSink): void;
-  /** Ends what `listen` started for this socket. */
-  unlisten?(ws: WebSocketLike): void;
-  /** Watches the environment for the client's lifetime (browser: online/offline, visibility, pagehide). Returns a stop function. */
-  watch?(sink: EnvironmentSink): () => void;
-  /**
-   * Encodes a string to UTF-8 the way the runtime's send would (Node: `Buffer.from`). With it and
-   * `sendTextBytes`, strings sent on an open socket are encoded once and sent as those bytes.
-   */
-  encodeText?(s: string): Uint8Array;
-  /** A native UTF-8 validator (Node: `isUtf8` from node:buffer). Without it, `TextDecoder` in fatal mode. */
-  isUtf8?(bytes: Uint8Array): boolean;
-  /** Sends valid UTF-8 bytes as a text frame without decoding them (Node). Without it, the core decodes to a string. */
-  sendTextBytes?(ws: WebSocketLike, bytes: Uint8Array): void;
-  /** Sends a ping frame and reports pongs (Node). Without it, heartbeats need an application-level `message`. */
-  ping?(ws: WebSocketLike): void;
-  onPong?(ws: WebSocketLike, listener: () => void): () => void;
-  /** Destroys the connection at once, without a closing handshake (Node). The runtime then reports 1006. */
-  terminate?(ws: WebSocketLike): void;
-}
 
 /** The clock. Injectable so tests can run long delays fast; defaults to the global timers. */
 export interface Timers {
@@ -187,10 +134,12 @@ export interface RefreshResult {
 }
 
 export interface SocketOptions {
-  /** The WebSocket constructor to use (ignored when `adapter` is given). */
+  /** The WebSocket constructor to use (ignored when `transport` is given). */
   readonly WebSocket?: WebSocketConstructor;
-  /** A runtime adapter; `@sockdoc/browser` and `@sockdoc/node` pass theirs. */
-  readonly adapter?: RuntimeAdapter;
+  /** How sockets are opened (`@sockdoc/core/adapter`); `@sockdoc/browser` and `@sockdoc/node` pass theirs. */
+  readonly transport?: Transport;
+  /** Signals from around the sockets (`@sockdoc/core/adapter`); `@sockdoc/browser` passes the page's. */
+  readonly environment?: Environment;
   /** What the server accepts. Default `'text'`. */
   readonly channel?: Channel;
   /** Largest message in UTF-8 bytes the server accepts; larger ones are refused before sending. */
@@ -224,8 +173,8 @@ export interface SocketOptions {
    * reason): fetch new credentials and return a new URL or protocols. Without it the client stops.
    */
   readonly refresh?: (info: { readonly diagnosis: Diagnosis; readonly url: string }) => Promise<RefreshResult | void> | RefreshResult | void;
-  /** Detect dead connections. Default off. Node sends ping frames; browsers need `message`. */
-  readonly heartbeat?: HeartbeatOptions;
+  /** Detect dead connections: `heartbeat({ intervalMs })`. Default off. Node sends ping frames; browsers need `message`. */
+  readonly heartbeat?: Heartbeat;
   /** The clock (tests only). */
   readonly timers?: Timers;
   /** Random numbers in [0, 1) for jitter (tests only). Default `Math.random`. */

@@ -1,10 +1,7 @@
 // Pure checks behind the outgoing contract. Each has a native fast path and a portable
 // fallback that gives the same answer (tested against each other in validation.test.ts).
 
-type BufferLike = { byteLength(s: string, enc: 'utf8'): number };
-/** Node's Buffer, when present: native UTF-8 length. Absent in browsers. (Node's native UTF-8 validator, `isUtf8` from node:buffer, is injected by @sockdoc/node.) */
-const NodeBuffer: BufferLike | undefined = (globalThis as { Buffer?: BufferLike }).Buffer;
-const nativeByteLength = NodeBuffer ? (s: string) => NodeBuffer.byteLength(s, 'utf8') : undefined;
+// Native UTF-8 (Node's Buffer) comes from the transport (`Transport.utf8`): core reads no runtime globals.
 const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
 
 let fatalDecoder: TextDecoder | undefined;
@@ -38,7 +35,6 @@ const ENCODE_INTO_MAX = 1 << 20;
 
 /** UTF-8 byte length of a well-formed string (lone surrogates count as U+FFFD, 3 bytes). */
 export function utf8ByteLength(s: string): number {
-  if (nativeByteLength) return nativeByteLength(s);
   // Browsers: the native encoder beats a JS loop once a string is more than a few hundred units.
   if (encoder && s.length > 256 && s.length <= ENCODE_INTO_MAX) {
     const need = s.length * 3;

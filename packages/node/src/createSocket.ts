@@ -1,8 +1,9 @@
-import { createSocket as createCoreSocket, type Dynamic, type RuntimeAdapter, type SocketClient, type SocketOptions } from '@sockdoc/core';
+import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type SocketOptions } from '@sockdoc/core';
+import type { Transport } from '@sockdoc/core/adapter';
 import { diagnose } from '@sockdoc/diagnose';
-import { nodeAdapter, type NodeAdapterOptions } from './nodeAdapter.js';
+import { nodeTransport, type NodeTransportOptions } from './nodeTransport.js';
 
-export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebSocket'>, NodeAdapterOptions {}
+export interface NodeSocketOptions extends Omit<SocketOptions, 'transport' | 'environment' | 'WebSocket'>, NodeTransportOptions {}
 
 /**
  * Creates a sockdoc client on Node's `ws`. A refused handshake is diagnosed from its HTTP status
@@ -21,10 +22,10 @@ export interface NodeSocketOptions extends Omit<SocketOptions, 'adapter' | 'WebS
  */
 export function createSocket(url: Dynamic<string>, options: NodeSocketOptions = {}): SocketClient {
   const { headers, ws, ...rest } = options;
-  const adapter = headers || ws ? nodeAdapter({ ...(headers ? { headers } : {}), ...(ws ? { ws } : {}) }) : (defaultAdapter ??= nodeAdapter());
+  const transport = headers || ws ? nodeTransport({ ...(headers ? { headers } : {}), ...(ws ? { ws } : {}) }) : (defaultTransport ??= nodeTransport());
   // Bundle size does not matter in Node: diagnose from the start, without a dynamic import.
-  return createCoreSocket(url, { diagnose, ...rest, adapter });
+  return createCoreSocket(url, { diagnose, ...rest, transport });
 }
 
-/** Adapters hold no per-socket state: sockets without headers or ws options share one. */
-let defaultAdapter: RuntimeAdapter | undefined;
+/** Transports hold no per-socket state: sockets without headers or ws options share one. */
+let defaultTransport: Transport | undefined;

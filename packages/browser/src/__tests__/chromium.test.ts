@@ -30,6 +30,7 @@ beforeAll(async () => {
     charset: 'utf8',
     alias: {
       '@sockdoc/browser': dist('browser'),
+      '@sockdoc/core/adapter': dist('core', 'adapter.js'),
       '@sockdoc/core': dist('core'),
       '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),
       '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'),

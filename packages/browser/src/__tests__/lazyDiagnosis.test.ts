@@ -30,7 +30,7 @@ beforeAll(async () => {
     outdir: join(root, '.lazy-app'),
     entryNames: 'app',
     metafile: true,
-    alias: { '@sockdoc/browser': dist('browser'), '@sockdoc/core': dist('core'), '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'), '@sockdoc/diagnose': dist('diagnose') },
+    alias: { '@sockdoc/browser': dist('browser'), '@sockdoc/core/adapter': dist('core', 'adapter.js'), '@sockdoc/core': dist('core'), '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'), '@sockdoc/diagnose': dist('diagnose') },
     logLevel: 'silent',
   });
   server = await startTestServer();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { scaledTimers, sleep, startTestServer, waitFor, type TestServer } from '@sockdoc/test-utils';
 import type { Diagnosis, RawClose, WebSocketConstructor } from '@sockdoc/core';
-import { createSocket } from '../index.js';
+import { createSocket, heartbeat } from '../index.js';
 
 // happy-dom gives the window/document events; sockets are real `ws` clients to a real server.
 const WS = WebSocket as unknown as WebSocketConstructor;
@@ -47,7 +47,7 @@ describe('browser lifecycle', () => {
 
 describe('application-level heartbeat (browsers cannot send ping frames)', () => {
   it('should keep a live connection open and not emit its pong replies as messages', async () => {
-    const socket = createSocket(server.url('/echo'), { WebSocket: WS, reconnect: false, heartbeat: { intervalMs: 30, timeoutMs: 60, message: '{"type":"ping"}', isPong: (d) => d === '{"type":"ping"}' } });
+    const socket = createSocket(server.url('/echo'), { WebSocket: WS, reconnect: false, heartbeat: heartbeat({ intervalMs: 30, timeoutMs: 60, message: '{"type":"ping"}', isPong: (d) => d === '{"type":"ping"}' }) });
     const messages: unknown[] = [];
     socket.on('message', (m) => messages.push(m));
     await new Promise<void>((r) => socket.once('open', () => r()));
@@ -61,7 +61,7 @@ describe('application-level heartbeat (browsers cannot send ping frames)', () =>
 
   it('should give up on a dead connection and diagnose it, even when the socket never reports its close', async () => {
     const { timers } = scaledTimers(0.01);
-    const socket = createSocket(server.url('/blackhole'), { WebSocket: WS, reconnect: false, timers, heartbeat: { intervalMs: 2000, timeoutMs: 3000, message: 'ping', isPong: (d) => d === 'pong' } });
+    const socket = createSocket(server.url('/blackhole'), { WebSocket: WS, reconnect: false, timers, heartbeat: heartbeat({ intervalMs: 2000, timeoutMs: 3000, message: 'ping', isPong: (d) => d === 'pong' }) });
     const [d, raw] = await new Promise<[Diagnosis, RawClose]>((r) => socket.once('close', (x, y) => r([x, y])));
     expect(raw).toEqual({ code: 1006, reason: '', wasClean: false, abandoned: true });
     expect(d.cause).toMatchObject({ id: 'dead_connection', confidence: 'high' });

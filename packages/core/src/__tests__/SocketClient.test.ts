@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '@sockdoc/diagnose';
 import { createSocket } from '../createSocket.js';
 import { OptionError } from '../errors/OptionError.js';
+import { heartbeat } from '../Heartbeat.js';
 import type { SocketOptions, Timers, WebSocketConstructor } from '../types.js';
 
 // The client's state machine with a scripted socket and a fake clock: every transition, without
@@ -249,9 +250,9 @@ describe('setup errors are thrown where the caller can catch them', () => {
   });
 
   it('should throw a heartbeat that this runtime cannot send from createSocket, not at every open', () => {
-    expect(() => setup({ heartbeat: { intervalMs: 1_000 } })).toThrow(/heartbeat needs a message in this runtime/);
+    expect(() => setup({ heartbeat: heartbeat({ intervalMs: 1_000 }) })).toThrow(/heartbeat needs a message in this runtime/);
     expect(ScriptedSocket.all).toHaveLength(0);
-    const { socket, clock, last } = setup({ heartbeat: { intervalMs: 1_000, message: 'ping', isPong: (d) => d === 'pong' }, reconnect: false });
+    const { socket, clock, last } = setup({ heartbeat: heartbeat({ intervalMs: 1_000, message: 'ping', isPong: (d) => d === 'pong' }), reconnect: false });
     last().accept();
     clock.advance(1_000);
     expect(last().sent).toEqual(['ping']);

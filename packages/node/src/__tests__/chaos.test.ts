@@ -2,7 +2,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaledTimers, seededRandom, sleep, startChaosProxy, startTestServer, waitFor, type TestServer } from '@sockdoc/test-utils';
-import { isSockdocError, type Diagnosis, type ReconnectPlan, type SocketClient } from '@sockdoc/core';
+import { heartbeat, isSockdocError, type Diagnosis, type ReconnectPlan, type SocketClient } from '@sockdoc/core';
 import { createSocket } from '../index.js';
 
 // Chaos and fuzz against real servers on loopback. Every loop is bounded in count and time.
@@ -182,7 +182,7 @@ describe('no leaks', () => {
     const baseTimeouts = timeouts();
     const baseSockets = sockets();
     const cycle = async (k: number) => {
-      const socket = createSocket(server.url(k % 5 === 0 ? '/close/1012' : '/echo'), { reconnect: k % 2 === 0, heartbeat: { intervalMs: 1000 } });
+      const socket = createSocket(server.url(k % 5 === 0 ? '/close/1012' : '/echo'), { reconnect: k % 2 === 0, heartbeat: heartbeat({ intervalMs: 1000 }) });
       await new Promise<void>((r) => socket.once('open', () => r()));
       socket.send('x');
       const done = new Promise<void>((r) => socket.once('stopped', () => r()));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaledTimers, startTestServer, waitFor, sleep, type TestServer } from '@sockdoc/test-utils';
-import type { ReconnectPlan, SocketClient, StopInfo, UnsentMessage } from '@sockdoc/core';
+import { heartbeat, type ReconnectPlan, type SocketClient, type StopInfo, type UnsentMessage } from '@sockdoc/core';
 import { createSocket, type NodeSocketOptions } from '../index.js';
 
 let server: TestServer;
@@ -197,13 +197,13 @@ describe('reconnect()', () => {
 
 describe('heartbeat', () => {
   it('should detect a dead connection with ping frames and diagnose it as dead, not a generic 1006', async () => {
-    const socket = createSocket(server.url('/no-pong'), { reconnect: false, heartbeat: { intervalMs: 50, timeoutMs: 100 } });
+    const socket = createSocket(server.url('/no-pong'), { reconnect: false, heartbeat: heartbeat({ intervalMs: 50, timeoutMs: 100 }) });
     const closed = new Promise<{ id: string; code: number; abandoned: boolean | undefined }>((r) => socket.once('close', (d, raw) => r({ id: d.cause.id, code: raw.code, abandoned: raw.abandoned })));
     expect(await closed).toEqual({ id: 'dead_connection', code: 1006, abandoned: undefined });
   });
 
   it('should keep a live connection open: pongs answer the pings', async () => {
-    const socket = createSocket(server.url('/echo'), { reconnect: false, heartbeat: { intervalMs: 30, timeoutMs: 60 } });
+    const socket = createSocket(server.url('/echo'), { reconnect: false, heartbeat: heartbeat({ intervalMs: 30, timeoutMs: 60 }) });
     await new Promise<void>((r) => socket.once('open', () => r()));
     await sleep(400);
     expect(socket.getSnapshot().status).toBe('open');

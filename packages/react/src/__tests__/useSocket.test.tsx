@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { sleep, startTestServer, type TestServer } from '@sockdoc/test-utils';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 import type { Diagnosis, WebSocketConstructor } from '@sockdoc/core';
-import { DiagnosisBanner, useSocket, type SendResult, type UseSocketOptions, type UseSocketResult } from '../index.js';
+import { DiagnosisBanner, heartbeat, useSocket, type SendResult, type UseSocketOptions, type UseSocketResult } from '../index.js';
 import { registrySize } from '../socketRegistry.js';
 import { render, until } from './render.js';
 
@@ -142,12 +142,12 @@ describe('useSocket', () => {
 
   it('should send one heartbeat for a shared connection', async () => {
     const before = server.sink.length;
-    const heartbeat = { intervalMs: 40, timeoutMs: 1000, message: 'hb', isPong: () => false };
+    const hb = heartbeat({ intervalMs: 40, timeoutMs: 1000, message: 'hb', isPong: () => false });
     function Two() {
       return (
         <>
-          <Probe url={server.url('/sink')} options={{ share: 'hb', heartbeat }} out={{}} />
-          <Probe url={server.url('/sink')} options={{ share: 'hb', heartbeat }} out={{}} />
+          <Probe url={server.url('/sink')} options={{ share: 'hb', heartbeat: hb }} out={{}} />
+          <Probe url={server.url('/sink')} options={{ share: 'hb', heartbeat: hb }} out={{}} />
         </>
       );
     }
