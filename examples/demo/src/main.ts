@@ -3,7 +3,7 @@
 // real closes (with the contract off) and prints each diagnosis in English and Chinese.
 import { diagnose, type Diagnosis } from '@sockdoc/diagnose';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
-import { createSocket, isSockdocError, type NodeSocketOptions, type RawClose, type SocketClient } from '@sockdoc/node';
+import { createSocket, isSockdocError, json, type NodeSocketOptions, type RawClose, type SocketClient } from '@sockdoc/node';
 import { startTestServer } from '@sockdoc/test-utils';
 
 const color = process.stdout.isTTY && !process.env['NO_COLOR'];
@@ -45,7 +45,7 @@ console.log(bold('\nsockdoc demo') + dim(` (local server at 127.0.0.1:${server.p
 // ── Part 1: the contract ────────────────────────────────────────────────────────────────────
 console.log(bold('\n1. The outgoing contract: a text-only endpoint, maxMessageBytes = 1024'));
 {
-  const socket = createSocket(server.url('/text-only'), { channel: 'text', maxMessageBytes: 1024 });
+  const socket = createSocket(server.url('/text-only'), { channel: 'text', maxMessageBytes: 1024, json: json() });
   await opened(socket);
   attempt('send(new Uint8Array([1, 2, 3]))', () => socket.send(new Uint8Array([1, 2, 3])));
   attempt("send('emoji cut in half: \\ud83d')", () => socket.send('emoji cut in half: \ud83d'));

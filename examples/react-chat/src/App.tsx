@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { DiagnosisBanner, useSocket, type SockdocError } from '@sockdoc/react';
+import { DiagnosisBanner, isSockdocError, json, useSocket, type SockdocError } from '@sockdoc/react';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 
 interface ChatLine {
@@ -16,25 +16,34 @@ export function App() {
   const [refused, setRefused] = useState<SockdocError>();
   const { status, sendJson, send, lastClose, reconnect, snapshot } = useSocket('/chat', {
     contract,
-    json: true,
+    json: json(),
     // Diagnoses follow the browser's language when a loaded locale covers it.
     locales: [zhCN],
-    onMessage: (data) => {
-      if (typeof data === 'string') setLines((l) => [...l.slice(-49), JSON.parse(data) as ChatLine]);
+    // Decoded once by the client; a message that is not JSON never reaches the list.
+    onMessage: (_data, decoded) => {
+      if (decoded?.ok) setLines((l) => [...l.slice(-49), decoded.value as ChatLine]);
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const r = sendJson({ text: draft });
-    if (r.ok) setDraft('');
-    else setRefused(r.error);
+  /** Runs a send; sockdoc's refusals (typed, nothing sent, connection kept) are shown, anything else is rethrown. */
+  const attempt = (action: () => unknown): boolean => {
+    try {
+      action();
+      setRefused(undefined);
+      return true;
+    } catch (e) {
+      if (!isSockdocError(e)) throw e;
+      setRefused(e);
+      return false;
+    }
   };
 
-  const sendBinary = () => {
-    const r = send(new Uint8Array([0xde, 0xad, 0xbe, 0xef]));
-    setRefused(r.ok ? undefined : r.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (attempt(() => sendJson({ text: draft }))) setDraft('');
   };
+
+  const sendBinary = () => attempt(() => send(new Uint8Array([0xde, 0xad, 0xbe, 0xef])));
 
   return (
     <main>

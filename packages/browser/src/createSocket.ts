@@ -1,12 +1,14 @@
 import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type SocketOptions, type WebSocketConstructor } from '@sockdoc/core';
 import { webSocketTransport } from '@sockdoc/core/adapter';
 import { browserEnvironment } from './browserEnvironment.js';
+import { preferredLanguages } from './preferredLanguages.js';
 
 export interface BrowserSocketOptions extends Omit<SocketOptions, 'transport' | 'environment'> {}
 
 /**
  * Creates a sockdoc client on the browser's `WebSocket` (or the `WebSocket` option), with the
- * page's online state and visibility as evidence. Relative URLs resolve against the page. The
+ * page's online state and visibility as evidence. Without `locale`, diagnoses use the browser's
+ * languages (`navigator.languages`) among the locales in `locales`, else English. Relative URLs resolve against the page. The
  * `WebSocket` is looked up when the client connects, so a client created during a server render
  * with `autoConnect: false` is fine; connecting where none exists throws `OptionError`.
  *
@@ -28,7 +30,8 @@ export function createSocket(url: Dynamic<string>, options: BrowserSocketOptions
           return typeof u === 'string' ? absolute(u) : u.then(absolute);
         };
   const transport = webSocketTransport('browser', () => WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket);
-  return createCoreSocket(resolved, { ...rest, transport, environment: browserEnvironment });
+  // Diagnoses speak the page's language when a loaded locale covers it (else English).
+  return createCoreSocket(resolved, { ...rest, locale: rest.locale ?? preferredLanguages(), transport, environment: browserEnvironment });
 }
 
 /** Resolves `url` against the page, as `new WebSocket()` does. */

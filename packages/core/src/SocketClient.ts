@@ -10,7 +10,7 @@ import { loadDiagnose, loadedDiagnose, type DiagnoseFunction } from './loadDiagn
 import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent, type QueueOptions } from './OutgoingQueue.js';
 import { NEW_STREAK, nextAfterClose, type Next, type Streak } from './nextAfterClose.js';
 import { resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
-import { toJson } from './toJson.js';
+import { decodeWith, type JsonCodec } from './json.js';
 import { findLoneSurrogate, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
 import { diagnoseByCode, isSendableCloseCode } from '@sockdoc/diagnose/codes';
 import { positiveOption } from './positiveOption.js';
@@ -126,6 +126,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #reconnect: ResolvedReconnect | undefined;
   readonly #refresh: SocketOptions['refresh'];
   readonly #heartbeat: Heartbeat | undefined;
+  readonly #json: JsonCodec | undefined;
   readonly #timers: Timers;
   readonly #random: () => number;
 
@@ -199,6 +200,11 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       }
     }
     this.#heartbeat = hb;
+    const codec = options.json;
+    if (codec !== undefined && (typeof codec?.encode !== 'function' || typeof codec.decode !== 'function')) {
+      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option json must be a codec with encode() and decode(), such as json() (got ${typeName(codec)}).` : '');
+    }
+    this.#json = codec;
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
     this.#snapshot = typeof this.#urlSource === 'string' ? Object.freeze({ ...IDLE_SNAPSHOT, url: this.#urlSource }) : IDLE_SNAPSHOT;
@@ -340,20 +346,25 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   }
 
   /**
-   * Serializes `value` as JSON and sends it as text. Refuses what JSON cannot represent
-   * faithfully (cycles, BigInt, functions, undefined, NaN, Map/Set) with SOCKDOC_JSON_UNREPRESENTABLE.
+   * Encodes `value` with the `json` option's codec and sends it as text, after the contract.
+   * With `json()`, what JSON cannot represent faithfully (cycles, BigInt, functions, undefined,
+   * NaN, Map/Set) is refused with SOCKDOC_JSON_UNREPRESENTABLE. Without the `json` option it
+   * throws `OptionError`: nothing is sent.
    *
    * @example
+   * const socket = createSocket(url, { json: json() });
    * socket.sendJson({ type: 'join', room: 'general' });
    */
   sendJson(value: unknown): 'sent' | 'queued' {
-    let json: string;
+    const codec = this.#json;
+    if (!codec) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'sendJson needs the json option: createSocket(url, { json: json() }). Nothing was sent.' : '');
+    let text: string;
     try {
-      json = toJson(value);
+      text = codec.encode(value);
     } catch (err) {
       throw this.#violation(err);
     }
-    return this.send(json);
+    return this.send(text);
   }
 
   /**
@@ -708,7 +719,11 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       c.emit('open');
     }
     message(data: IncomingData): void {
-      this.#c.emit('message', data);
+      const c = this.#c;
+      const codec = c.#json;
+      // Decoded here, once per message, however many listen.
+      if (codec) c.emit('message', data, decodeWith(codec, data));
+      else c.emit('message', data);
     }
     error(error: unknown): void {
       this.#c.emit('error', error);

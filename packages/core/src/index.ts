@@ -2,6 +2,9 @@
 export { createSocket } from './createSocket.js';
 export { SocketClient, IDLE_SNAPSHOT } from './SocketClient.js';
 export { heartbeat } from './Heartbeat.js';
+export { json } from './json.js';
+export { shareSocket } from './shareSocket.js';
+export { lastMessage } from './lastMessage.js';
 export { SockdocError, isSockdocError, ERROR_CODES } from './errors/SockdocError.js';
 export { ContractError } from './errors/ContractError.js';
 export { CloseArgumentError } from './errors/CloseArgumentError.js';
@@ -13,6 +16,9 @@ export type { ContractRule, ContractDetail } from './errors/ContractError.js';
 export type { ReconnectOptions, StopReason } from './reconnectPolicy.js';
 export type { QueueOptions } from './OutgoingQueue.js';
 export type { Heartbeat, HeartbeatOptions } from './Heartbeat.js';
+export type { JsonCodec, JsonResult } from './json.js';
+export type { SharedSocket } from './shareSocket.js';
+export type { LastMessage, LastMessageStore } from './lastMessage.js';
 export type {
   Channel,
   ConnectionStatus,

@@ -1,5 +1,6 @@
 import type { CloseInput, DiagnoseContext, DiagnoseLocale, DiagnoseOptions, Diagnosis } from '@sockdoc/diagnose';
 import type { Heartbeat } from './Heartbeat.js';
+import type { JsonCodec, JsonResult } from './json.js';
 import type { Environment, Transport } from './Transport.js';
 import type { QueueOptions } from './OutgoingQueue.js';
 import type { ReconnectOptions, StopReason } from './reconnectPolicy.js';
@@ -101,7 +102,8 @@ export type IncomingData = string | ArrayBuffer | Blob | Uint8Array;
 /** Typed events of a {@link SocketClient}. */
 export interface SocketEvents {
   open: [];
-  message: [data: IncomingData];
+  /** A message, and with the `json` option its text decoded as JSON (once, whoever listens). */
+  message: [data: IncomingData, json?: JsonResult];
   /**
    * Every close, diagnosed. `raw` is exactly what the runtime reported; `evidence` is what the
    * client recorded (no payloads), to re-diagnose in another language or save for `sockdoc diagnose`.
@@ -173,6 +175,8 @@ export interface SocketOptions {
    * reason): fetch new credentials and return a new URL or protocols. Without it the client stops.
    */
   readonly refresh?: (info: { readonly diagnosis: Diagnosis; readonly url: string }) => Promise<RefreshResult | void> | RefreshResult | void;
+  /** Decode incoming text as JSON and enable `sendJson`: `json()`, or your own codec. Default off. */
+  readonly json?: JsonCodec;
   /** Detect dead connections: `heartbeat({ intervalMs })`. Default off. Node sends ping frames; browsers need `message`. */
   readonly heartbeat?: Heartbeat;
   /** The clock (tests only). */

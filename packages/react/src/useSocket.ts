@@ -1,52 +1,37 @@
 'use client';
-import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { createSocket, type BrowserSocketOptions } from '@sockdoc/browser';
-import { IDLE_SNAPSHOT, isSockdocError, StateError, type IncomingData, type SockdocError, type SocketClient, type SocketSnapshot } from '@sockdoc/core';
-import type { DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
-import { preferredLanguages } from './preferredLanguages.js';
-import { acquire, release } from './socketRegistry.js';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createSocket, lastMessage, shareSocket, StateError, IDLE_SNAPSHOT, type BrowserSocketOptions, type IncomingData, type LastMessage, type SocketClient, type SocketSnapshot } from '@sockdoc/browser';
+import type { Diagnosis } from '@sockdoc/diagnose';
 
-export interface UseSocketOptions extends Omit<BrowserSocketOptions, 'autoConnect' | 'onDiagnosedClose' | 'locale' | 'protocols'> {
+export interface UseSocketOptions extends Omit<BrowserSocketOptions, 'autoConnect' | 'onDiagnosedClose' | 'protocols'> {
   /** `false` keeps the socket disconnected (as does a `null` url). Default `true`. */
   readonly enabled?: boolean;
   /** Components using the same `share` key and URL share one connection, closed when the last one unmounts. */
   readonly share?: string;
   /** Subprotocols. Changing them reconnects. */
   readonly protocols?: string | readonly string[];
-  /** Parse text messages as JSON into `lastJson`; a parse failure is reported in `jsonError`, never as `{}`. */
-  readonly json?: boolean;
-  /** Language of diagnoses. Default: the browser's language when a loaded locale covers it, else English. */
-  readonly locale?: string | DiagnoseLocale;
-  /** Locales available to the automatic choice (e.g. `[zhCN]`). */
-  readonly locales?: readonly DiagnoseLocale[];
-  /** Every message; the latest callback is used without reconnecting. */
-  readonly onMessage?: (data: IncomingData) => void;
+  /** Every message (with its JSON under the `json` option); the latest callback is used without reconnecting. */
+  readonly onMessage?: (data: IncomingData, json?: LastMessage['json']) => void;
   readonly onOpen?: () => void;
   /** Every close, diagnosed; the latest callback is used without reconnecting. */
   readonly onDiagnosedClose?: (diagnosis: Diagnosis) => void;
 }
 
-/** What `send` and friends return: they never throw for sockdoc's own refusals. */
-export type SendResult = { readonly ok: true; readonly fate: 'sent' | 'queued' } | { readonly ok: false; readonly error: SockdocError };
-
-/** A JSON parse failure of the last message. */
-export interface JsonError {
-  readonly message: string;
-  /** The message that failed to parse (a string, or the binary data). */
-  readonly data: IncomingData;
-}
-
 export interface UseSocketResult {
   readonly status: SocketSnapshot['status'];
   readonly snapshot: SocketSnapshot;
+  /** The latest message since this component subscribed (shared connections share it). */
   readonly lastMessage: IncomingData | undefined;
+  /** The latest message's JSON value, under the `json` option (undefined when it was not JSON: see `jsonError`). */
   readonly lastJson: unknown;
-  readonly jsonError: JsonError | undefined;
+  /** Why the latest message is not JSON, under the `json` option. */
+  readonly jsonError: unknown;
   /** The diagnosis of the most recent close. */
   readonly lastClose: Diagnosis | undefined;
-  readonly send: (data: string | ArrayBuffer | ArrayBufferView | Blob) => SendResult;
-  readonly sendText: (bytes: Uint8Array | ArrayBuffer) => SendResult;
-  readonly sendJson: (value: unknown) => SendResult;
+  /** As the client's: throw the typed error when sockdoc refuses (nothing is sent), else `'sent'` or `'queued'`. */
+  readonly send: SocketClient['send'];
+  readonly sendText: SocketClient['sendText'];
+  readonly sendJson: SocketClient['sendJson'];
   /** Closes for good (for every component sharing the connection). */
   readonly close: (code?: number, reason?: string) => void;
   /** Opens a fresh connection now. */
@@ -58,20 +43,24 @@ export interface UseSocketResult {
 const noop = () => {};
 const idleSubscribe = () => noop;
 const idleSnapshot = () => IDLE_SNAPSHOT;
+const noMessage = () => undefined;
 
-function describe(data: IncomingData): string {
-  return typeof data === 'string' ? `text of ${data.length} characters` : `binary data (${(data as { byteLength?: number; size?: number }).byteLength ?? (data as Blob).size} bytes)`;
+/** Before mount, on the server, with `url` null or `enabled` false: there is no client to send with. */
+function noClient(): never {
+  throw new StateError('SOCKDOC_NOT_OPEN', 'Cannot send: the socket does not exist yet (before mount, on the server, with url null or enabled false). Nothing was sent.');
 }
 
 /**
- * Connects a component to a WebSocket through sockdoc. The socket is created after mount
- * (never during render or on the server), survives StrictMode's double effects as one
- * connection, reconnects when `url`, `protocols`, `share` or `enabled` change, and never for a
- * new inline callback. Other options are read when the socket is created.
+ * Connects a component to a WebSocket through sockdoc: a thin wrapper over a client from
+ * `@sockdoc/browser`, shared by key (`shareSocket`), with its snapshot and latest message as
+ * external stores. The socket is created after mount (never during render or on the server),
+ * survives StrictMode's double effects as one connection, reconnects when `url`, `protocols`,
+ * `share` or `enabled` change, and never for a new inline callback. Other options are read when
+ * the socket is created. `send`, `sendText` and `sendJson` throw like the client's.
  *
  * @example
  * function Chat() {
- *   const { status, lastJson, lastClose, sendJson } = useSocket('wss://example.com/chat', { json: true, locales: [zhCN] });
+ *   const { status, lastJson, lastClose, sendJson } = useSocket('wss://example.com/chat', { json: json(), locales: [zhCN] });
  *   return (
  *     <>
  *       <p>{status}</p>
@@ -93,30 +82,15 @@ export function useSocket(url: string | null | undefined, options: UseSocketOpti
   });
 
   const [client, setClient] = useState<SocketClient | undefined>(undefined);
-  const [message, setMessage] = useState<{ data: IncomingData | undefined; json: unknown; jsonError: JsonError | undefined }>({ data: undefined, json: undefined, jsonError: undefined });
 
   useEffect(() => {
     if (!key || !url) {
       setClient(undefined);
       return;
     }
-    const o = latest.current;
-    const { enabled: _e, share: _s, json: _j, locale, locales, onMessage: _m, onOpen: _o, onDiagnosedClose: _d, ...socketOptions } = o;
-    const socket = acquire(key, () => createSocket(url, { ...socketOptions, autoConnect: false, locale: locale ?? preferredLanguages(), ...(locales ? { locales } : {}) }));
-    const onMessage = (data: IncomingData) => {
-      const cur = latest.current;
-      if (cur.json) {
-        if (typeof data !== 'string') setMessage({ data, json: undefined, jsonError: { message: `Cannot parse ${describe(data)} as JSON`, data } });
-        else {
-          try {
-            setMessage({ data, json: JSON.parse(data), jsonError: undefined });
-          } catch (e) {
-            setMessage({ data, json: undefined, jsonError: { message: e instanceof Error ? e.message : String(e), data } });
-          }
-        }
-      } else setMessage({ data, json: undefined, jsonError: undefined });
-      cur.onMessage?.(data);
-    };
+    const { enabled: _e, share: _s, onMessage: _m, onOpen: _o, onDiagnosedClose: _d, ...socketOptions } = latest.current;
+    const { socket, release } = shareSocket(key, () => createSocket(url, { ...socketOptions, autoConnect: false }));
+    const onMessage = (data: IncomingData, json?: LastMessage['json']) => latest.current.onMessage?.(data, json);
     const onOpen = () => latest.current.onOpen?.();
     const onClose = (d: Diagnosis) => latest.current.onDiagnosedClose?.(d);
     socket.on('message', onMessage);
@@ -128,46 +102,34 @@ export function useSocket(url: string | null | undefined, options: UseSocketOpti
       socket.off('message', onMessage);
       socket.off('open', onOpen);
       socket.off('close', onClose);
-      release(key);
+      release();
     };
   }, [key, url]);
 
-  const snapshot = useSyncExternalStore(
-    client ? client.subscribe : idleSubscribe,
-    client ? client.getSnapshot : idleSnapshot,
-    idleSnapshot,
-  );
+  const snapshot = useSyncExternalStore(client ? client.subscribe : idleSubscribe, client ? client.getSnapshot : idleSnapshot, idleSnapshot);
+  const store = useMemo(() => client && lastMessage(client), [client]);
+  const last = useSyncExternalStore(store ? store.subscribe : idleSubscribe, store ? store.getSnapshot : noMessage, noMessage);
 
-  const run = useCallback(
-    (action: (c: SocketClient) => 'sent' | 'queued'): SendResult => {
-      if (!client) return { ok: false, error: new StateError('SOCKDOC_NOT_OPEN', 'Cannot send: the socket does not exist yet (before mount, on the server, with url null or enabled false). Nothing was sent.') };
-      try {
-        return { ok: true, fate: action(client) };
-      } catch (e) {
-        if (isSockdocError(e)) return { ok: false, error: e };
-        throw e;
-      }
-    },
+  const actions = useMemo(
+    () => ({
+      send: client ? client.send.bind(client) : noClient,
+      sendText: client ? client.sendText.bind(client) : noClient,
+      sendJson: client ? client.sendJson.bind(client) : noClient,
+      close: (code?: number, reason?: string) => client?.close(code, reason),
+      reconnect: () => client?.reconnect(),
+    }),
     [client],
   );
-  const send = useCallback((data: string | ArrayBuffer | ArrayBufferView | Blob) => run((c) => c.send(data)), [run]);
-  const sendText = useCallback((bytes: Uint8Array | ArrayBuffer) => run((c) => c.sendText(bytes)), [run]);
-  const sendJson = useCallback((value: unknown) => run((c) => c.sendJson(value)), [run]);
-  const close = useCallback((code?: number, reason?: string) => client?.close(code, reason), [client]);
-  const reconnect = useCallback(() => client?.reconnect(), [client]);
 
+  const json = last?.json;
   return {
     status: snapshot.status,
     snapshot,
-    lastMessage: message.data,
-    lastJson: message.json,
-    jsonError: message.jsonError,
+    lastMessage: last?.data,
+    lastJson: json?.ok ? json.value : undefined,
+    jsonError: json && !json.ok ? json.error : undefined,
     lastClose: snapshot.lastClose,
-    send,
-    sendText,
-    sendJson,
-    close,
-    reconnect,
+    ...actions,
     socket: client,
   };
 }

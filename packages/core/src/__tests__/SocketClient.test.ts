@@ -3,6 +3,9 @@ import { diagnose } from '@sockdoc/diagnose';
 import { createSocket } from '../createSocket.js';
 import { OptionError } from '../errors/OptionError.js';
 import { heartbeat } from '../Heartbeat.js';
+import { json } from '../json.js';
+import { lastMessage } from '../lastMessage.js';
+import { shareSocket, sharedSocketCount } from '../shareSocket.js';
 import type { SocketOptions, Timers, WebSocketConstructor } from '../types.js';
 
 // The client's state machine with a scripted socket and a fake clock: every transition, without
@@ -281,5 +284,55 @@ describe('setup errors are thrown where the caller can catch them', () => {
     expect(events).toContain('error');
     expect(socket.getSnapshot()).toMatchObject({ status: 'closed', stopped: { reason: 'invalid_protocols' } });
     expect(socket.getSnapshot().url).toBe('ws://example.test/s');
+  });
+});
+
+describe('shareSocket and lastMessage (framework-free sharing)', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 5));
+
+  it('should give one client per key, keep it across a release and re-take in the same tick, and close it after the last release', async () => {
+    let made = 0;
+    const create = () => (made++, setup().socket);
+    const a = shareSocket('k1', create);
+    const b = shareSocket('k1', create);
+    expect(b.socket).toBe(a.socket);
+    expect(made).toBe(1);
+    const ws = ScriptedSocket.all.at(-1)!;
+    ws.accept();
+    a.release();
+    a.release(); // a second release of the same hold changes nothing
+    b.release();
+    const again = shareSocket('k1', create); // StrictMode: unmount and mount again at once
+    await tick();
+    expect(again.socket).toBe(a.socket);
+    expect(a.socket.getSnapshot().status).toBe('open');
+    expect(sharedSocketCount()).toBe(1);
+    again.release();
+    await tick();
+    expect(ws.closedWith).toEqual([undefined, undefined]);
+    expect(sharedSocketCount()).toBe(0);
+    expect(shareSocket('k1', create).socket).not.toBe(a.socket);
+    expect(made).toBe(2);
+  });
+
+  it('should keep one latest message per client, shared by every subscriber, and listen only while subscribed', () => {
+    const { socket, last } = setup({ json: json() });
+    last().accept();
+    const store = lastMessage(socket);
+    expect(lastMessage(socket)).toBe(store);
+    expect(store.getSnapshot()).toBeUndefined();
+    const calls: number[] = [];
+    const stop1 = store.subscribe(() => calls.push(1));
+    const stop2 = store.subscribe(() => calls.push(2));
+    expect(socket.listenerCount('message')).toBe(1);
+    last().fire('message', { data: '{"n":1}' });
+    expect(calls).toEqual([1, 2]);
+    expect(store.getSnapshot()).toEqual({ data: '{"n":1}', json: { ok: true, value: { n: 1 } } });
+    const snap = store.getSnapshot();
+    expect(store.getSnapshot()).toBe(snap);
+    stop1();
+    stop2();
+    expect(socket.listenerCount('message')).toBe(0);
+    socket.close();
   });
 });

@@ -2,7 +2,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaledTimers, seededRandom, sleep, startChaosProxy, startTestServer, waitFor, type TestServer } from '@sockdoc/test-utils';
-import { heartbeat, isSockdocError, type Diagnosis, type ReconnectPlan, type SocketClient } from '@sockdoc/core';
+import { heartbeat, isSockdocError, json, type Diagnosis, type ReconnectPlan, type SocketClient } from '@sockdoc/core';
 import { createSocket } from '../index.js';
 
 // Chaos and fuzz against real servers on loopback. Every loop is bounded in count and time.
@@ -18,7 +18,7 @@ describe('chaos: a proxy that drops connections during a numbered stream', () =>
   it('should account for every message, never lose or reorder queued ones, and end connected', async () => {
     const proxy = await startChaosProxy(server.port);
     const { timers } = scaledTimers(0.01);
-    const socket = createSocket(proxy.url('/sink'), { timers, queue: { maxMessages: 150 }, reconnect: { maxAttempts: 50 } });
+    const socket = createSocket(proxy.url('/sink'), { timers, json: json(), queue: { maxMessages: 150 }, reconnect: { maxAttempts: 50 } });
     const N = 2000;
     const fate = new Map<number, 'sent' | 'queued' | 'refused' | 'flushed' | 'dropped' | 'unsent'>();
     const writtenAt = new Map<number, number>();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, waitFor, sleep, type TestServer } from '@sockdoc/test-utils';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
-import { ContractError, StateError, CloseArgumentError, isSockdocError, type SocketClient, type RawClose, type Diagnosis } from '@sockdoc/core';
+import { ContractError, StateError, CloseArgumentError, isSockdocError, json, type SocketClient, type RawClose, type Diagnosis } from '@sockdoc/core';
 import { createSocket, type NodeSocketOptions } from '../index.js';
 
 let server: TestServer;
@@ -189,7 +189,7 @@ describe('createSocket (Node, real ws server)', () => {
   });
 
   it('should queue messages sent while connecting and deliver them in order on open', async () => {
-    const socket = createSocket(server.url('/echo'));
+    const socket = createSocket(server.url('/echo'), { json: json() });
     socket.send('1');
     socket.send('2');
     socket.sendJson({ n: 3 });
@@ -259,8 +259,35 @@ describe('createSocket (Node, real ws server)', () => {
     socket.close();
   });
 
-  it('should refuse in sendJson what JSON cannot represent, naming the path', async () => {
+  it('should refuse sendJson without the json option, sending nothing', async () => {
     const socket = await open('/echo');
+    expect(() => socket.sendJson({ a: 1 })).toThrow(expect.objectContaining({ name: 'OptionError', code: 'SOCKDOC_INVALID_OPTION', message: expect.stringMatching(/sendJson needs the json option/) }));
+    socket.send('after');
+    expect(await new Promise((r) => socket.once('message', r))).toBe('after');
+    socket.close();
+  });
+
+  it('should decode each incoming text message once with the json option, and report what is not JSON', async () => {
+    const socket = await open('/echo', { json: json(), channel: 'mixed' });
+    const seen: unknown[] = [];
+    socket.on('message', (data, decoded) => seen.push([data, decoded]));
+    socket.on('message', (_data, decoded) => seen.push(decoded));
+    socket.sendJson({ a: [1, 2] });
+    socket.send('not json');
+    socket.send(new Uint8Array([1]).buffer as ArrayBuffer);
+    await waitFor(() => seen.length === 6 || undefined);
+    const [first, again] = [seen[0] as [unknown, unknown], seen[1]];
+    expect(first).toEqual(['{"a":[1,2]}', { ok: true, value: { a: [1, 2] } }]);
+    // Both listeners get the same decoded object: parsed once, not once per listener.
+    expect(again).toBe(first[1]);
+    expect((seen[3] as { ok: boolean; error: unknown })).toMatchObject({ ok: false });
+    expect((seen[3] as { error: unknown }).error).toBeInstanceOf(SyntaxError);
+    expect((seen[5] as { ok: boolean; error: unknown })).toMatchObject({ ok: false });
+    socket.close();
+  });
+
+  it('should refuse in sendJson what JSON cannot represent, naming the path', async () => {
+    const socket = await open('/echo', { json: json() });
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
     const cases: Array<[unknown, string]> = [

@@ -6,8 +6,8 @@ import WebSocket from 'ws';
 import { sleep, startTestServer, type TestServer } from '@sockdoc/test-utils';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 import type { Diagnosis, WebSocketConstructor } from '@sockdoc/core';
-import { DiagnosisBanner, heartbeat, useSocket, type SendResult, type UseSocketOptions, type UseSocketResult } from '../index.js';
-import { registrySize } from '../socketRegistry.js';
+import { sharedSocketCount } from '../../../core/src/shareSocket.js';
+import { DiagnosisBanner, heartbeat, json, useSocket, type UseSocketOptions, type UseSocketResult } from '../index.js';
 import { render, until } from './render.js';
 
 // happy-dom provides the DOM; the socket is a real `ws` client (injected) to a real server.
@@ -29,7 +29,7 @@ const count = (path: string) => server.connections.get(path) ?? 0;
 describe('useSocket', () => {
   it('should connect after mount, exchange JSON, and surface a parse error instead of {}', async () => {
     const out: { current?: UseSocketResult } = {};
-    const view = render(<Probe url={server.url('/echo')} options={{ json: true }} out={out} />);
+    const view = render(<Probe url={server.url('/echo')} options={{ json: json() }} out={out} />);
     expect(out.current!.status).not.toBe('open');
     await until(() => out.current!.status === 'open');
     act(() => void out.current!.sendJson({ hello: 'world' }));
@@ -37,20 +37,18 @@ describe('useSocket', () => {
     expect(out.current!.lastJson).toEqual({ hello: 'world' });
     act(() => void out.current!.send('not json'));
     await until(() => out.current!.jsonError);
-    expect(out.current!.jsonError).toMatchObject({ data: 'not json' });
+    expect(out.current!.jsonError).toBeInstanceOf(SyntaxError);
+    expect(out.current!.lastMessage).toBe('not json');
     expect(out.current!.lastJson).toBeUndefined();
     view.unmount();
   });
 
-  it('should return a typed error, not throw, when the contract refuses a message', async () => {
+  it('should throw the typed error, as the client does, when the contract refuses a message', async () => {
     const out: { current?: UseSocketResult } = {};
     const view = render(<Probe url={server.url('/echo')} out={out} />);
     await until(() => out.current!.status === 'open');
-    let result: SendResult | undefined;
-    act(() => {
-      result = out.current!.send(new Uint8Array([1]));
-    });
-    expect(result).toMatchObject({ ok: false, error: { code: 'SOCKDOC_BINARY_ON_TEXT_CHANNEL', predictedClose: 1003 } });
+    expect(() => out.current!.send(new Uint8Array([1]))).toThrow(expect.objectContaining({ code: 'SOCKDOC_BINARY_ON_TEXT_CHANNEL', predictedClose: 1003 }));
+    expect(out.current!.send('fine')).toBe('sent');
     expect(out.current!.status).toBe('open');
     view.unmount();
   });
@@ -87,7 +85,7 @@ describe('useSocket', () => {
     await sleep(100);
     expect(out.current!.status).toBe('idle');
     expect(count('/echo') - before).toBe(0);
-    expect(out.current!.send('x')).toMatchObject({ ok: false, error: { code: 'SOCKDOC_NOT_OPEN' } });
+    expect(() => out.current!.send('x')).toThrow(expect.objectContaining({ code: 'SOCKDOC_NOT_OPEN' }));
     view.rerender(<Probe url={server.url('/echo')} options={{ enabled: true }} out={out} />);
     await until(() => out.current!.status === 'open');
     expect(count('/echo') - before).toBe(1);
@@ -137,7 +135,7 @@ describe('useSocket', () => {
     const socket = a.current!.socket!;
     view.unmount();
     await until(() => socket.getSnapshot().status === 'closed');
-    expect(registrySize()).toBe(0);
+    expect(sharedSocketCount()).toBe(0);
   });
 
   it('should send one heartbeat for a shared connection', async () => {
@@ -206,7 +204,7 @@ describe('useSocket', () => {
 describe('useState sanity (no stray connections after the suite)', () => {
   it('should leave no shared client alive', async () => {
     await sleep(20);
-    expect(registrySize()).toBe(0);
+    expect(sharedSocketCount()).toBe(0);
     void useState;
   });
 });
