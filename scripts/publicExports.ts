@@ -5,6 +5,7 @@ import { join } from 'node:path';
 export const ENTRIES = [
   { pkg: '@sockdoc/diagnose', entry: 'packages/diagnose/src/index.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/diagnose/codes', entry: 'packages/diagnose/src/codes.ts', page: 'docs/reference/diagnose.md' },
+  { pkg: '@sockdoc/diagnose/engine', entry: 'packages/diagnose/src/engine.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/diagnose/locales/zh-CN', entry: 'packages/diagnose/src/locales/zh-CN.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/diagnose/packs/graphql-ws', entry: 'packages/diagnose/src/packs/graphqlTransportWs.ts', page: 'docs/reference/diagnose.md' },
   { pkg: '@sockdoc/core', entry: 'packages/core/src/index.ts', page: 'docs/reference/core.md' },

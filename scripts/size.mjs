@@ -22,6 +22,7 @@ const alias = {
   '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),
   '@sockdoc/diagnose/locales/en': dist('diagnose', 'locales/en.js'),
   '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'),
+  '@sockdoc/diagnose/engine': dist('diagnose', 'engine.js'),
   '@sockdoc/diagnose': dist('diagnose'),
 };
 const budgets = JSON.parse(readFileSync(join(root, '.size-budgets.json'), 'utf8'));
@@ -57,22 +58,31 @@ try {
     const jsFiles = Object.keys(outputs).filter((k) => k.endsWith('.js'));
     const size = (keys) => keys.reduce((a, k) => ({ min: a.min + files.get(k).length, gz: a.gz + gzipSync(files.get(k), { level: 9 }).length }), { min: 0, gz: 0 });
     const first = size(jsFiles.filter((k) => initial.has(k)));
-    const lazy = size(jsFiles.filter((k) => !initial.has(k)));
+    // Each built-in locale is a lazy chunk of its own, loaded only for a user who needs it: the
+    // lazy figure is the rules plus one locale (the largest: what the heaviest language downloads).
+    const localeOf = (k) => Object.keys(outputs[k].inputs).map((i) => /locales\/(en|zh-CN)\./.exec(i)?.[1]).find(Boolean);
+    const lazyKeys = jsFiles.filter((k) => !initial.has(k));
+    const rules = lazyKeys.filter((k) => !localeOf(k));
+    const perLocale = [...new Set(lazyKeys.map(localeOf).filter(Boolean))].map((tag) => ({ tag, ...size([...rules, ...lazyKeys.filter((k) => localeOf(k) === tag)]) }));
+    const lazyOver = perLocale.filter((l) => b.lazyBudget && l.gz > (b.lazyBudget[l.tag] ?? 0));
+    const lazyText = perLocale
+      .map((l) => `${l.tag} ${kb(l.gz)}${lazyOver.includes(l) ? ` ✗ (budget ${kb(b.lazyBudget[l.tag] ?? 0)})` : ''}${b.lazyTarget?.[l.tag] ? (l.gz > b.lazyTarget[l.tag] ? ` (target ${kb(b.lazyTarget[l.tag])} not met)` : ' ✓') : ''}`)
+      .join(', ');
     const text = jsFiles.map((k) => new TextDecoder().decode(files.get(k))).join('\n');
     if (/require\(["']ws["']\)|from["']ws["']|["']node:/.test(text)) {
       console.error(`${b.name}: a browser bundle pulls in ws or a Node built-in`);
       failed = true;
     }
-    const over = first.gz > b.budget || (b.lazyBudget !== undefined && lazy.gz > b.lazyBudget);
+    const over = first.gz > b.budget || lazyOver.length > 0 || (b.lazyBudget !== undefined && perLocale.length === 0);
     if (over) failed = true;
     rows.push(
-      `| ${b.name} | ${(first.min / 1024).toFixed(1)} KB | ${kb(first.gz)} | ${kb(b.budget)}${first.gz > b.budget ? ' ✗' : ''} | ${b.target ? `${(b.target / 1024).toFixed(1)} KB${first.gz > b.target ? ' (not met)' : ' ✓'}` : ''} | ${lazy.gz ? `${kb(lazy.gz)}${b.lazyBudget !== undefined && lazy.gz > b.lazyBudget ? ` ✗ (budget ${kb(b.lazyBudget)})` : ''}` : ''} |`,
+      `| ${b.name} | ${(first.min / 1024).toFixed(1)} KB | ${kb(first.gz)} | ${kb(b.budget)}${first.gz > b.budget ? ' ✗' : ''} | ${b.target ? `${(b.target / 1024).toFixed(1)} KB${first.gz > b.target ? ' (not met)' : ' ✓'}` : ''} | ${lazyText} |`,
     );
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy chunks min+gz |', '|---|---:|---:|---:|---|---:|', ...rows].join('\n'));
+console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy chunks min+gz (rules + one locale) |', '|---|---:|---:|---:|---|---:|', ...rows].join('\n'));
 
 // Where the initial chunk's bytes go: the first bundle again, built from the TypeScript sources
 // (the @sockdoc/source export condition) so that each module shows. Minified bytes per module;

@@ -45,7 +45,7 @@ export async function browserThroughput(sinkUrl: string, rounds: number, quick: 
     write: false,
     format: 'iife',
     minify: true,
-    alias: { '@sockdoc/browser': join(root, 'packages/browser/dist/index.js'), '@sockdoc/core/adapter': join(root, 'packages/core/dist/prod/adapter.js'), '@sockdoc/core': join(root, 'packages/core/dist/prod/index.js'), '@sockdoc/diagnose/codes': join(root, 'packages/diagnose/dist/codes.js'), '@sockdoc/diagnose': join(root, 'packages/diagnose/dist/index.js') },
+    alias: { '@sockdoc/browser': join(root, 'packages/browser/dist/index.js'), '@sockdoc/core/adapter': join(root, 'packages/core/dist/prod/adapter.js'), '@sockdoc/core': join(root, 'packages/core/dist/prod/index.js'), '@sockdoc/diagnose/codes': join(root, 'packages/diagnose/dist/codes.js'), '@sockdoc/diagnose/engine': join(root, 'packages/diagnose/dist/engine.js'), '@sockdoc/diagnose': join(root, 'packages/diagnose/dist/index.js') },
     logLevel: 'silent',
   });
   const server = await startTestServer();

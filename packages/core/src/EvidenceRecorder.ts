@@ -46,7 +46,8 @@ export class EvidenceRecorder {
     return out;
   }
 
-  context(env: {
+  /** What `diagnose()` reads: this attempt's observations plus what the client knows (`env`). Absent facts are left out, not `undefined`. */
+  context({ closed, ...env }: {
     runtime: DiagnoseContext['runtime'];
     closed: number;
     channel: DiagnoseContext['channel'];
@@ -57,25 +58,20 @@ export class EvidenceRecorder {
     wentOfflineAt?: number | undefined;
     hiddenAt?: number | undefined;
   }): DiagnoseContext {
-    return {
-      runtime: env.runtime,
+    const ctx: Record<string, unknown> = {
+      ...env,
       opened: this.opened !== undefined,
-      timestamps: { created: this.created, opened: this.opened, lastMessageIn: this.lastIn, lastMessageOut: this.lastOut, closed: env.closed },
+      timestamps: { created: this.created, opened: this.opened, lastMessageIn: this.lastIn, lastMessageOut: this.lastOut, closed },
       recentOutgoing: this.frames(),
-      channel: env.channel,
-      ...(env.maxMessageBytes === undefined ? {} : { maxMessageBytes: env.maxMessageBytes }),
-      ...(this.handshakeStatus === undefined ? {} : { handshakeStatus: this.handshakeStatus }),
-      ...(this.transportError ? { transportError: this.transportError } : {}),
+      handshakeStatus: this.handshakeStatus,
+      transportError: this.transportError,
       initiator: this.initiator,
-      ...(this.clientClose ? { clientClose: this.clientClose } : {}),
-      ...(env.online === undefined ? {} : { online: env.online }),
-      ...(env.visibility === undefined ? {} : { visibility: env.visibility }),
-      ...(env.wentOfflineAt === undefined ? {} : { wentOfflineAt: env.wentOfflineAt }),
-      ...(env.hiddenAt === undefined ? {} : { hiddenAt: env.hiddenAt }),
-      ...(this.protocol ? { protocol: this.protocol } : {}),
-      attempt: env.attempt,
-      ...(this.heartbeatTimeout ? { heartbeatTimeout: true } : {}),
-      ...(this.connectTimeout ? { connectTimeout: true } : {}),
+      clientClose: this.clientClose,
+      protocol: this.protocol || undefined,
+      heartbeatTimeout: this.heartbeatTimeout || undefined,
+      connectTimeout: this.connectTimeout || undefined,
     };
+    for (const k in ctx) if (ctx[k] === undefined) delete ctx[k];
+    return ctx as unknown as DiagnoseContext;
   }
 }

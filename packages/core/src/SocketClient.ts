@@ -1,12 +1,12 @@
 import { EventEmitter } from 'eventemitter3';
-import type { DiagnoseContext, DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
+import type { DiagnoseContext, DiagnoseLocale, Diagnosis, ResolvedLocale } from '@sockdoc/diagnose';
 import { checkOutgoing, checkString, checkTextBytes, typeName, type CheckedMessage } from './checkOutgoing.js';
 import { Connection, type ConnectionHost } from './Connection.js';
 import { CloseArgumentError } from './errors/CloseArgumentError.js';
 import { ContractError } from './errors/ContractError.js';
 import { OptionError } from './errors/OptionError.js';
 import { StateError } from './errors/StateError.js';
-import { loadDiagnose, loadedDiagnose, type DiagnoseFunction } from './loadDiagnose.js';
+import { loadEngine, loadedEngine, type DiagnosisEngine } from './loadDiagnose.js';
 import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent, type QueueOptions } from './OutgoingQueue.js';
 import { NEW_STREAK, nextAfterClose, type Next, type Streak } from './nextAfterClose.js';
 import { resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
@@ -117,7 +117,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #binaryType: 'arraybuffer' | 'blob';
   readonly #locale: SocketOptions['locale'];
   readonly #locales: readonly DiagnoseLocale[] | undefined;
-  readonly #diagnose: DiagnoseFunction | undefined;
+  readonly #diagnose: SocketOptions['diagnose'];
+  /** This client's diagnosis text, once loaded (the locale object, a registered match, or one built-in locale). */
+  #texts: ResolvedLocale | undefined;
+  #preparing: Promise<boolean> | undefined;
   readonly #onDiagnosedClose: ((d: Diagnosis) => void) | undefined;
   /** Queue limits, or undefined when queueing is off. The queue itself is created on first use. */
   readonly #queueOptions: QueueOptions | undefined;
@@ -468,7 +471,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#conn?.dispose();
     this.#decided = this.#refreshing = undefined;
     // Load the diagnosis now, so it is there when this connection closes, even offline.
-    if (!this.#diagnose) void loadDiagnose();
+    if (!this.#diagnose) void this.#prepare();
     const conn = (this.#conn = new Connection(this.#host, this.#transport, this.#timers));
     this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined, reconnect: undefined });
     let url: string | PromiseLike<string>;
@@ -564,9 +567,9 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#conn = undefined;
     const evidence = conn.evidence.context({ runtime: this.#transport.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env });
     const locale = this.#locale;
-    const run = this.#diagnose ?? loadedDiagnose();
-    const diagnosis = run ? this.#diagnoseWith(run, raw, evidence) : diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as DiagnoseLocale) : undefined);
-    if (!run) void loadDiagnose().then((fn) => fn && this.#rediagnose(fn, diagnosis, raw, evidence));
+    const run = this.#runner();
+    const diagnosis = run ? run(raw, evidence) : diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as DiagnoseLocale) : undefined);
+    if (!run) void this.#prepare().then(() => this.#rediagnose(diagnosis, raw, evidence));
     const { next, streak } = this.#nextAfter(conn.endedBy ?? 'peer', diagnosis, conn.openedAt);
     this.#streak = streak;
     this.#decided = next;
@@ -590,20 +593,55 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     return nextAfterClose({ by, diagnosis, openedAt, streak: this.#streak, policy: this.#reconnect, canRefresh: this.#refresh !== undefined, now: this.#now(), random: this.#random });
   }
 
-  #diagnoseWith(run: DiagnoseFunction, raw: RawClose, evidence: DiagnoseContext): Diagnosis {
-    const locale = this.#locale;
-    return run(raw, evidence, { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}) });
+  /** How this client diagnoses now: the `diagnose` option, else the loaded engine with this client's text; undefined until both have loaded. */
+  #runner(): ((raw: RawClose, evidence: DiagnoseContext) => Diagnosis) | undefined {
+    const fn = this.#diagnose;
+    if (fn) {
+      const locale = this.#locale;
+      const options = { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}) };
+      return (raw, evidence) => fn(raw, evidence, options);
+    }
+    const engine = loadedEngine();
+    const texts = this.#texts;
+    return engine && texts ? (raw, evidence) => engine.diagnoseIn(raw, evidence, texts) : undefined;
   }
 
   /**
-   * The module arrived after a close judged from its code: diagnose that close again from what
-   * was recorded, and put the full diagnosis in the snapshot while it is still the latest close.
-   * What the client decided at the close stands.
+   * Loads the engine and this client's text (once; again after a failure): the locale object
+   * as given; for tags, a match among `locales` and the registered locales, else the one
+   * built-in locale they match (English when none does). Resolves whether both are there.
    */
-  #rediagnose(run: DiagnoseFunction, byCode: Diagnosis, raw: RawClose, evidence: DiagnoseContext): void {
+  #prepare(): Promise<boolean> {
+    if (this.#texts && loadedEngine()) return Promise.resolve(true);
+    return (this.#preparing ??= loadEngine()
+      .then(async (engine) => {
+        if (!engine) return false;
+        this.#texts ??= await this.#textsFrom(engine);
+        return true;
+      })
+      .catch(() => false)
+      .finally(() => {
+        this.#preparing = undefined;
+      }));
+  }
+
+  async #textsFrom(engine: DiagnosisEngine): Promise<ResolvedLocale> {
+    const locale = this.#locale;
+    if (typeof locale === 'object' && !Array.isArray(locale)) return { locale: locale as DiagnoseLocale };
+    const found = locale === undefined ? undefined : engine.findLocale(locale as string | readonly string[], this.#locales);
+    return found ? { locale: found } : engine.loadLocale(locale as string | readonly string[] | undefined);
+  }
+
+  /**
+   * The diagnosis arrived after a close judged from its code: diagnose that close again from
+   * what was recorded, and put the full diagnosis in the snapshot while it is still the latest
+   * close. What the client decided at the close stands.
+   */
+  #rediagnose(byCode: Diagnosis, raw: RawClose, evidence: DiagnoseContext): void {
     const snap = this.#snapshot;
-    if (snap.lastClose !== byCode) return;
-    const full = this.#diagnoseWith(run, raw, evidence);
+    const run = this.#runner();
+    if (!run || snap.lastClose !== byCode) return;
+    const full = run(raw, evidence);
     this.#set({
       lastClose: full,
       ...(snap.reconnect?.diagnosis === byCode ? { reconnect: { ...snap.reconnect, diagnosis: full } } : {}),

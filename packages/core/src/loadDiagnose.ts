@@ -1,23 +1,23 @@
-import type { SocketOptions } from './types.js';
+import type * as Engine from '@sockdoc/diagnose/engine';
 
-/** The `diagnose` function of `@sockdoc/diagnose`. */
-export type DiagnoseFunction = NonNullable<SocketOptions['diagnose']>;
+/** The evidence rules of `@sockdoc/diagnose`, without any locale (`@sockdoc/diagnose/engine`). */
+export type DiagnosisEngine = typeof Engine;
 
-let ready: DiagnoseFunction | undefined;
-let loading: Promise<DiagnoseFunction | undefined> | undefined;
+let ready: DiagnosisEngine | undefined;
+let loading: Promise<DiagnosisEngine | undefined> | undefined;
 
 /**
- * Starts loading `@sockdoc/diagnose` (once; again after a failure) and resolves with its
- * `diagnose`, or `undefined` when the module could not be loaded. Bundlers put the module in
- * a chunk of its own, so the catalogue and its text stay out of the initial bundle.
+ * Starts loading the diagnosis engine (once; again after a failure) and resolves with it, or
+ * `undefined` when it could not be loaded. Bundlers put it in a chunk of its own, and each
+ * locale in another, so the rules and their text stay out of the initial bundle.
  */
-export function loadDiagnose(): Promise<DiagnoseFunction | undefined> {
+export function loadEngine(): Promise<DiagnosisEngine | undefined> {
   if (ready) return Promise.resolve(ready);
-  return (loading ??= import('@sockdoc/diagnose').then(
-    (m) => (ready = m.diagnose),
+  return (loading ??= import('@sockdoc/diagnose/engine').then(
+    (m) => (ready = m),
     () => (loading = undefined),
   ));
 }
 
-/** `diagnose` if the module has loaded, else `undefined`. */
-export const loadedDiagnose = (): DiagnoseFunction | undefined => ready;
+/** The engine if it has loaded, else `undefined`. */
+export const loadedEngine = (): DiagnosisEngine | undefined => ready;

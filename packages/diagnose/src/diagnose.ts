@@ -1,10 +1,7 @@
-import { CAUSES, type CauseId, type EvidenceId, type EvidenceParams } from './causes.js';
-import { explain, type ExplainOptions } from './explain.js';
-import { fingerprintReason } from './fingerprintReason.js';
-import { findCode } from './registerCodes.js';
+import type { CauseId, EvidenceId, EvidenceParams } from './causes.js';
+import { diagnoseIn } from './diagnoseIn.js';
+import type { ExplainOptions } from './explain.js';
 import { resolveLocale } from './resolveLocale.js';
-import { findCandidates, gatherFacts, type Candidate } from './rules.js';
-import { sanitizeReason } from './sanitizeReason.js';
 import type { CloseInput, Confidence, DiagnoseContext, Explanation, RetryAdvice } from './types.js';
 
 export type DiagnoseOptions = ExplainOptions;
@@ -69,48 +66,5 @@ export interface Diagnosis {
  * d.retry.retryable; // false
  */
 export function diagnose(close: CloseInput, context: DiagnoseContext = {}, options: DiagnoseOptions = {}): Diagnosis {
-  const { locale, fallback } = resolveLocale(options.locale, options.locales);
-  const code = typeof close?.code === 'number' ? close.code : Number.NaN;
-  const { text: reason, truncated } = sanitizeReason(close?.reason);
-  const ctx: DiagnoseContext = context && typeof context === 'object' ? context : {};
-  const protocol = options.protocol ?? ctx.protocol;
-  const explanation = explain(code, { ...options, locale, protocol });
-  const pack = Number.isInteger(code) && code >= 3000 && code <= 4999 ? findCode(code, protocol, options.packs) : undefined;
-  const facts = gatherFacts(code, reason, close?.wasClean, ctx, fingerprintReason(reason), pack);
-  const [first, ...rest] = dedupe(findCandidates(facts));
-
-  const render = (cand: Candidate): DiagnosedCause => {
-    const text = locale.causes[cand.cause];
-    return {
-      id: cand.cause,
-      confidence: cand.confidence,
-      confidenceText: locale.confidence[cand.confidence],
-      title: text.title,
-      detail: text.detail(cand.params),
-      fixes: text.fixes(cand.params),
-      evidence: cand.evidence.map((e) => ({ id: e.id, params: e.params, text: locale.evidence[e.id](e.params) })),
-    };
-  };
-  const cause = render(first!);
-  const advice: RetryAdvice = first!.retry ?? CAUSES[first!.cause];
-  const retryText = locale.retry[advice.strategy];
-  return {
-    code,
-    reason,
-    reasonTruncated: truncated,
-    wasClean: typeof close?.wasClean === 'boolean' ? close.wasClean : undefined,
-    explanation,
-    cause,
-    alternatives: rest.map(render),
-    retry: { ...advice, text: retryText },
-    summary: locale.summary({ code, title: explanation.title, cause: cause.title, retry: retryText }),
-    locale: locale.tag,
-    ...(fallback ? { localeFallback: fallback } : {}),
-  };
-}
-
-/** Keeps the first (most likely) candidate of each cause. */
-function dedupe(list: Candidate[]): Candidate[] {
-  const seen = new Set<CauseId>();
-  return list.filter((cand) => !seen.has(cand.cause) && (seen.add(cand.cause), true));
+  return diagnoseIn(close, context, resolveLocale(options.locale, options.locales), options);
 }

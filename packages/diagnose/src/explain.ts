@@ -1,7 +1,6 @@
 import type { CodePack } from './CodePack.js';
 import type { DiagnoseLocale } from './DiagnoseLocale.js';
-import { codeInfo } from './catalogue.js';
-import { findCode } from './registerCodes.js';
+import { explainIn } from './explainIn.js';
 import { resolveLocale } from './resolveLocale.js';
 import type { Explanation } from './types.js';
 
@@ -28,37 +27,5 @@ export interface ExplainOptions {
  * explain(1006).onWire;                    // false
  */
 export function explain(code: number, options: ExplainOptions = {}): Explanation {
-  const { locale, fallback } = resolveLocale(options.locale, options.locales);
-  const value = typeof code === 'number' ? code : Number.NaN;
-  const info = codeInfo(value);
-  const base = {
-    ...info,
-    locale: locale.tag,
-    ...(fallback ? { localeFallback: fallback } : {}),
-  };
-  if (info.range === 'registered' || info.range === 'private') {
-    const found = findCode(value, options.protocol, options.packs);
-    if (found && !/^\d+$/.test(info.key)) {
-      const { pack, def } = found;
-      const text = def.text[locale.tag] ?? def.text['en'] ?? Object.values(def.text)[0]!;
-      const generic = locale.entries[info.key as 'range_private'];
-      return {
-        ...base,
-        key: `app:${pack.id}`,
-        name: def.name,
-        category: def.category ?? info.category,
-        sentBy: def.sentBy ?? info.sentBy,
-        retry: def.retry,
-        pack: pack.name,
-        title: text.title,
-        description: text.description,
-        causes: text.causes ?? [text.description],
-        fixes: text.fixes ?? generic.fixes,
-        deadEnds: text.deadEnds ?? generic.deadEnds,
-        distinguish: text.distinguish ?? generic.distinguish,
-      };
-    }
-  }
-  const { useWhen: _useWhen, ...text } = locale.entries[info.key as keyof DiagnoseLocale['entries']];
-  return { ...base, ...text };
+  return explainIn(code, resolveLocale(options.locale, options.locales), options);
 }

@@ -1,37 +1,10 @@
 import type { DiagnoseLocale } from './DiagnoseLocale.js';
 import { en } from './locales/en.js';
+import { findLocale, registerLocale } from './localeRegistry.js';
 
-const registry = new Map<string, DiagnoseLocale>([[en.tag.toLowerCase(), en]]);
-const maximized = new Map<string, string | undefined>();
+registerLocale(en);
 
-/**
- * Makes a locale available to tag lookups (`{ locale: 'zh-CN' }`) everywhere in the process.
- * Passing the locale object itself (`{ locale: zhCN }`) needs no registration.
- *
- * @example
- * import { registerLocale } from '@sockdoc/diagnose';
- * import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
- * registerLocale(zhCN);
- * explain(1006, { locale: 'zh-Hans' }).title; // '异常关闭'
- */
-export function registerLocale(locale: DiagnoseLocale): void {
-  registry.set(locale.tag.toLowerCase(), locale);
-}
-
-/** `language-Script` of a tag after adding likely subtags (`zh` -> `zh-Hans`, `zh-TW` -> `zh-Hant`), or undefined for a malformed tag. */
-function languageScript(tag: string): string | undefined {
-  if (maximized.has(tag)) return maximized.get(tag);
-  let value: string | undefined;
-  try {
-    const max = new Intl.Locale(tag).maximize();
-    value = `${max.language}-${max.script ?? ''}`.toLowerCase();
-  } catch {
-    value = undefined;
-  }
-  if (maximized.size > 256) maximized.clear();
-  maximized.set(tag, value);
-  return value;
-}
+export { registerLocale };
 
 export interface ResolvedLocale {
   readonly locale: DiagnoseLocale;
@@ -50,24 +23,10 @@ export interface ResolvedLocale {
  */
 export function resolveLocale(requested: string | readonly string[] | DiagnoseLocale | undefined, extra: readonly DiagnoseLocale[] = []): ResolvedLocale {
   if (requested === undefined) return { locale: en };
-  if (isList(requested)) {
-    for (const tag of requested) {
-      const r = resolveLocale(tag, extra);
-      if (!r.fallback) return r;
-    }
-    return requested.length ? { locale: en, fallback: { requested: requested.join(', '), used: en.tag } } : { locale: en };
-  }
-  if (typeof requested === 'object') return { locale: requested };
-  const wanted = requested.trim();
-  const candidates = extra.length ? [...extra, ...registry.values()] : [...registry.values()];
-  const exact = candidates.find((l) => l.tag.toLowerCase() === wanted.toLowerCase());
-  if (exact) return { locale: exact };
-  const key = languageScript(wanted);
-  if (key) {
-    const match = candidates.find((l) => languageScript(l.tag) === key);
-    if (match) return { locale: match };
-  }
-  return { locale: en, fallback: { requested, used: en.tag } };
+  if (typeof requested === 'object' && !Array.isArray(requested)) return { locale: requested as DiagnoseLocale };
+  const tags = requested as string | readonly string[];
+  const found = findLocale(tags, extra);
+  if (found) return { locale: found };
+  if (typeof tags !== 'string' && tags.length === 0) return { locale: en };
+  return { locale: en, fallback: { requested: typeof tags === 'string' ? tags : tags.join(', '), used: en.tag } };
 }
-
-const isList = (v: unknown): v is readonly string[] => Array.isArray(v);

@@ -34,6 +34,7 @@ beforeAll(async () => {
       '@sockdoc/core': dist('core'),
       '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),
       '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'),
+      '@sockdoc/diagnose/engine': dist('diagnose', 'engine.js'),
       '@sockdoc/diagnose': dist('diagnose'),
     },
     logLevel: 'silent',

@@ -14,6 +14,8 @@ const dist = (pkg: string, file = 'index.js') => join(root, 'packages', pkg, 'di
 let server: TestServer;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let chunks: string[];
+/** The chunk of each built-in locale's text. */
+let localeChunk: Record<'en' | 'zh-CN', string>;
 
 beforeAll(async () => {
   for (const f of [dist('browser'), dist('core'), dist('diagnose')]) {
@@ -30,7 +32,7 @@ beforeAll(async () => {
     outdir: join(root, '.lazy-app'),
     entryNames: 'app',
     metafile: true,
-    alias: { '@sockdoc/browser': dist('browser'), '@sockdoc/core/adapter': dist('core', 'adapter.js'), '@sockdoc/core': dist('core'), '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'), '@sockdoc/diagnose': dist('diagnose') },
+    alias: { '@sockdoc/browser': dist('browser'), '@sockdoc/core/adapter': dist('core', 'adapter.js'), '@sockdoc/core': dist('core'), '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'), '@sockdoc/diagnose/engine': dist('diagnose', 'engine.js'), '@sockdoc/diagnose': dist('diagnose') },
     logLevel: 'silent',
   });
   server = await startTestServer();
@@ -39,6 +41,9 @@ beforeAll(async () => {
   // The chunks the entry loads with import(): the diagnosis module.
   const outputs = Object.entries(out.metafile!.outputs);
   chunks = outputs.find(([, o]) => o.entryPoint)![1].imports.filter((i) => i.kind === 'dynamic-import').map((i) => basename(i.path));
+  const chunkWith = (file: string) => basename(outputs.find(([, o]) => Object.keys(o.inputs).some((i) => i.endsWith(file)))![0]);
+  localeChunk = { en: chunkWith('diagnose/dist/locales/en.js'), 'zh-CN': chunkWith('diagnose/dist/locales/zh-CN.js') };
+  expect(localeChunk.en).not.toBe(localeChunk['zh-CN']);
   // The catalogue is not in the entry chunk: it is what the client loads lazily.
   const entry = out.outputFiles.find((f) => basename(f.path) === 'app.js')!.text;
   expect(entry).not.toContain('Unsupported data');
@@ -119,6 +124,30 @@ describe('the diagnosis module, loaded lazily in real Chromium', () => {
       });
       expect(second).toEqual({ cause: 'handshake_failed_opaque', code: 1006 });
       await page.evaluate(() => (window as unknown as { socket: { close(): void } }).socket.close());
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('should load only the locale a tag asks for: a zh-CN user downloads no English', async () => {
+    const { page, requested } = await openPage();
+    try {
+      const d = await page.evaluate((url) => {
+        const socket = window.sockdoc.createSocket(url, { reconnect: false, locale: ['zh-Hans-CN', 'en'] });
+        return new Promise((r) =>
+          socket.once('close', () => {
+            const check = () => {
+              const last = socket.getSnapshot().lastClose!;
+              if (last.cause.id !== 'diagnosis_unavailable') stop(), r({ locale: last.locale, title: last.explanation.title, cause: last.cause.id });
+            };
+            const stop = socket.subscribe(check);
+            check();
+          }),
+        );
+      }, server.url('/close/1012'));
+      expect(d).toEqual({ locale: 'zh-CN', title: '服务重启', cause: expect.any(String) });
+      expect(requested).toContain(`/app/${localeChunk['zh-CN']}`);
+      expect(requested).not.toContain(`/app/${localeChunk.en}`);
     } finally {
       await page.close();
     }

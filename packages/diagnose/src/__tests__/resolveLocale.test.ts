@@ -45,3 +45,23 @@ describe('resolveLocale', () => {
     expect(explain(1000, { locale: 'en-x-pirate', locales: [pirate] }).title).toBe('Ship sailed home');
   });
 });
+
+describe('loadLocale (the engine entry: one built-in locale, loaded when asked for)', () => {
+  it('should load the built-in locale the first matching tag names, English with a fallback note otherwise', async () => {
+    const { loadLocale } = await import('../loadLocale.js');
+    expect((await loadLocale(['fr-FR', 'zh-Hans-CN'])).locale.tag).toBe('zh-CN');
+    expect(await loadLocale('zh-SG')).toEqual({ locale: expect.objectContaining({ tag: 'zh-CN' }) });
+    expect(await loadLocale(['fr', 'de'])).toEqual({ locale: expect.objectContaining({ tag: 'en' }), fallback: { requested: 'fr, de', used: 'en' } });
+    expect(await loadLocale(undefined)).toEqual({ locale: expect.objectContaining({ tag: 'en' }) });
+    expect(await loadLocale([])).toEqual({ locale: expect.objectContaining({ tag: 'en' }) });
+  });
+
+  it('should diagnose in the chosen locale without resolving tags again', async () => {
+    const { diagnoseIn } = await import('../diagnoseIn.js');
+    const { loadLocale } = await import('../loadLocale.js');
+    const d = diagnoseIn({ code: 1012, reason: '', wasClean: true }, { opened: true }, await loadLocale('zh-CN'));
+    expect(d).toMatchObject({ locale: 'zh-CN', explanation: { title: '服务重启', locale: 'zh-CN' } });
+    const fr = diagnoseIn({ code: 1012, reason: '', wasClean: true }, { opened: true }, await loadLocale('fr'));
+    expect(fr).toMatchObject({ locale: 'en', localeFallback: { requested: 'fr', used: 'en' }, explanation: { localeFallback: { requested: 'fr', used: 'en' } } });
+  });
+});

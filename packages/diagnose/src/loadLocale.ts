@@ -1,0 +1,28 @@
+import type { DiagnoseLocale } from './DiagnoseLocale.js';
+import { matchTag } from './localeRegistry.js';
+import type { ResolvedLocale } from './resolveLocale.js';
+
+/** The locales sockdoc ships, each loaded on its own when asked for (bundlers split each into a chunk). */
+const BUILT_IN: Readonly<Record<string, () => Promise<DiagnoseLocale>>> = {
+  en: () => import('./locales/en.js').then((m) => m.en),
+  'zh-CN': () => import('./locales/zh-CN.js').then((m) => m.zhCN),
+};
+const TAGS = Object.keys(BUILT_IN);
+
+/**
+ * Loads the built-in locale that the first of `requested` (tags in order of preference, e.g.
+ * `navigator.languages`) matches, and only that one; English when none matches, with the
+ * `fallback` noted (none when nothing was requested). Rejects when the chunk cannot be loaded.
+ *
+ * @example
+ * const { locale } = await loadLocale(['zh-Hans-CN', 'en']); // the zh-CN text, without English
+ */
+export async function loadLocale(requested: string | readonly string[] | undefined): Promise<ResolvedLocale> {
+  const wanted = requested === undefined ? [] : typeof requested === 'string' ? [requested] : requested;
+  for (const w of wanted) {
+    const tag = matchTag(w, TAGS);
+    if (tag !== undefined) return { locale: await BUILT_IN[tag]!() };
+  }
+  const locale = await BUILT_IN['en']!();
+  return wanted.length ? { locale, fallback: { requested: wanted.join(', '), used: locale.tag } } : { locale };
+}

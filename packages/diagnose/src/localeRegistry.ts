@@ -1,0 +1,59 @@
+import type { DiagnoseLocale } from './DiagnoseLocale.js';
+
+// Locales by tag, without any locale of its own: the engine entry matches tags here and loads
+// built-in text only when nothing registered or passed matches (so English never rides along).
+
+const registry = new Map<string, DiagnoseLocale>();
+const maximized = new Map<string, string | undefined>();
+
+/**
+ * Makes a locale available to tag lookups (`{ locale: 'zh-CN' }`) everywhere in the process.
+ * Passing the locale object itself (`{ locale: zhCN }`) needs no registration.
+ *
+ * @example
+ * import { registerLocale } from '@sockdoc/diagnose';
+ * import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+ * registerLocale(zhCN);
+ * explain(1006, { locale: 'zh-Hans' }).title; // '异常关闭'
+ */
+export function registerLocale(locale: DiagnoseLocale): void {
+  registry.set(locale.tag.toLowerCase(), locale);
+}
+
+/** `language-Script` of a tag after adding likely subtags (`zh` -> `zh-Hans`, `zh-TW` -> `zh-Hant`), or undefined for a malformed tag. */
+function languageScript(tag: string): string | undefined {
+  if (maximized.has(tag)) return maximized.get(tag);
+  let value: string | undefined;
+  try {
+    const max = new Intl.Locale(tag).maximize();
+    value = `${max.language}-${max.script ?? ''}`.toLowerCase();
+  } catch {
+    value = undefined;
+  }
+  if (maximized.size > 256) maximized.clear();
+  maximized.set(tag, value);
+  return value;
+}
+
+/**
+ * The tag among `tags` that `wanted` matches: the same tag, else the same language and script
+ * (BCP 47 likely subtags: `zh`, `zh-Hans`, `zh-SG` all match `zh-CN`). Undefined when none does.
+ */
+export function matchTag(wanted: string, tags: readonly string[]): string | undefined {
+  const w = wanted.trim().toLowerCase();
+  const exact = tags.find((t) => t.toLowerCase() === w);
+  if (exact !== undefined) return exact;
+  const key = languageScript(w);
+  return key ? tags.find((t) => languageScript(t) === key) : undefined;
+}
+
+/** The first of `requested` (tags in order of preference) that `extra` or a registered locale covers. */
+export function findLocale(requested: string | readonly string[], extra: readonly DiagnoseLocale[] = []): DiagnoseLocale | undefined {
+  const candidates = extra.length ? [...extra, ...registry.values()] : [...registry.values()];
+  const tags = candidates.map((l) => l.tag);
+  for (const wanted of typeof requested === 'string' ? [requested] : requested) {
+    const tag = matchTag(wanted, tags);
+    if (tag !== undefined) return candidates[tags.indexOf(tag)];
+  }
+  return undefined;
+}
