@@ -51,9 +51,20 @@ export class Connection implements TransportEvents {
     return this.#done ? undefined : this.#socket;
   }
 
+  /** Runs `onTimeout` after `ms` unless the socket opens first or the connection is disposed (resolving the URL, then the handshake). 0 = never. */
+  deadline(ms: number, onTimeout: () => void): void {
+    if (ms <= 0) return;
+    this.#connectTimer = this.#timers.setTimeout(() => {
+      this.#connectTimer = undefined;
+      if (!this.#done) onTimeout();
+    }, ms);
+  }
+
   /** Opens the socket and listens to it. Throws what the runtime throws (an invalid subprotocol, no WebSocket). */
   start(url: string, protocols: readonly string[] | undefined, binaryType: 'arraybuffer' | 'blob', connectTimeout: number): void {
     const socket = (this.#socket = this.#transport.open(url, protocols, binaryType, this));
+    if (this.#connectTimer !== undefined) this.#timers.clearTimeout(this.#connectTimer);
+    this.#connectTimer = undefined;
     if (connectTimeout > 0) {
       this.#connectTimer = this.#timers.setTimeout(() => {
         this.#connectTimer = undefined;

@@ -16,6 +16,17 @@ export const QUEUE_DEFAULTS = { maxMessages: 100, maxBytes: 1024 * 1024, overflo
 
 export const toUnsent = (m: CheckedMessage): UnsentMessage => ({ data: m.original ?? m.data, kind: m.kind, bytes: m.bytes });
 
+/**
+ * The checked bytes, copied: the caller may change or grow their buffer before the socket opens,
+ * and what goes out must be what was checked. Strings and Blobs cannot change; they are kept as they are.
+ */
+function ownCopy(m: CheckedMessage): CheckedMessage {
+  const d = m.data;
+  if (typeof d === 'string' || !(ArrayBuffer.isView(d) || d instanceof ArrayBuffer || Object.prototype.toString.call(d) === '[object ArrayBuffer]')) return m;
+  const view = ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d as ArrayBuffer);
+  return { ...m, data: view.slice(), original: m.original ?? d };
+}
+
 /** Messages accepted while the socket is not open, in order, within limits. */
 export class OutgoingQueue {
   readonly maxMessages: number;
@@ -51,7 +62,7 @@ export class OutgoingQueue {
         dropped.push(old);
       }
     }
-    this.#items.push(msg);
+    this.#items.push(ownCopy(msg));
     this.#bytes += msg.bytes;
     return dropped;
   }

@@ -69,6 +69,10 @@ function normalizeUrl(url: string): string {
   return parsed.href;
 }
 
+/** A user function's promise that did not settle within connectTimeout. */
+const settleTimeout = (what: string, ms: number) =>
+  new StateError('SOCKDOC_SETUP_TIMEOUT', DEV ? `The ${what} function's promise did not settle within connectTimeout (${ms} ms). Make it settle, or raise connectTimeout.` : '');
+
 const isThenable = <T,>(v: unknown): v is PromiseLike<T> => typeof (v as { then?: unknown } | null)?.then === 'function';
 
 function evaluate<T>(source: Dynamic<T>): T | PromiseLike<T> {
@@ -140,8 +144,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #streak: Streak = NEW_STREAK;
   /** The next attempt while reconnecting, and its countdown. */
   #wait: { readonly next: Extract<Next, { attempt: number }>; readonly diagnosis: Diagnosis | undefined; timer: unknown } | undefined;
-  /** The `refresh` call in flight (a later attempt or a stop makes its result moot). */
-  #refreshing: object | undefined;
+  /** The `refresh` call in flight and its deadline (a later attempt or a stop makes its result moot). */
+  #refreshing: { timer: unknown } | undefined;
   /** What the last close decided, until it is carried out; a `close` listener that calls close() or connect() overrules it. */
   #decided: Next | undefined;
   #stopWatch: (() => void) | undefined;
@@ -337,11 +341,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   sendText(bytes: Uint8Array | ArrayBuffer): 'sent' | 'queued' {
     let msg: CheckedMessage;
     try {
-      if (this.#contract) msg = checkTextBytes(bytes, this.#channel, this.#max, this.#transport.utf8?.isValid);
-      else {
-        const view = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes) ? new Uint8Array((bytes as ArrayBufferView).buffer) : new Uint8Array(bytes);
-        msg = { data: view, kind: 'text', bytes: view.byteLength, asText: true };
-      }
+      // With the contract off the channel, size and UTF-8 rules are skipped; what is not bytes is still refused.
+      msg = this.#contract ? checkTextBytes(bytes, this.#channel, this.#max, this.#transport.utf8?.isValid) : checkTextBytes(bytes, 'mixed', undefined, () => true);
     } catch (err) {
       throw this.#violation(err);
     }
@@ -469,7 +470,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   /** One connection attempt: resolve URL and protocols (maybe asynchronously), then open. */
   #attempt(): void {
     this.#conn?.dispose();
-    this.#decided = this.#refreshing = undefined;
+    this.#endRefresh();
+    this.#decided = undefined;
     // Load the diagnosis now, so it is there when this connection closes, even offline.
     if (!this.#diagnose) void this.#prepare();
     const conn = (this.#conn = new Connection(this.#host, this.#transport, this.#timers));
@@ -484,6 +486,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       return;
     }
     if (isThenable(url) || isThenable(protocols)) {
+      // connectTimeout covers resolving too: a promise that never settles does not hold the client in `connecting`.
+      conn.deadline(this.#connectTimeout, () => this.#resolveFailed(conn, settleTimeout('url or protocols', this.#connectTimeout)));
       Promise.all([url, protocols]).then(
         ([u, p]) => this.#conn === conn && this.#open(conn, u, p),
         (err: unknown) => this.#conn === conn && this.#resolveFailed(conn, err),
@@ -693,7 +697,14 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       return;
     }
     const diagnosis = wait.diagnosis;
-    const token = (this.#refreshing = {});
+    const token: { timer: unknown } = (this.#refreshing = { timer: undefined });
+    const fail = (err: unknown) => {
+      if (this.#refreshing !== token) return;
+      this.emit('error', err);
+      this.#stop('auth_failed', diagnosis);
+    };
+    // connectTimeout bounds refresh as well: one that never settles stops the client instead of leaving it reconnecting.
+    if (this.#connectTimeout > 0) token.timer = this.#timers.setTimeout(() => fail(settleTimeout('refresh', this.#connectTimeout)), this.#connectTimeout);
     Promise.resolve()
       .then(() => this.#refresh!({ diagnosis, url: this.#snapshot.url }))
       .then(
@@ -703,12 +714,15 @@ export class SocketClient extends EventEmitter<SocketEvents> {
           if (result?.protocols !== undefined) this.#protocolSource = result.protocols;
           this.#attempt();
         },
-        (err: unknown) => {
-          if (this.#refreshing !== token) return;
-          this.emit('error', err);
-          this.#stop('auth_failed', diagnosis);
-        },
+        fail,
       );
+  }
+
+  /** Forgets the `refresh` in flight, and its deadline. */
+  #endRefresh(): void {
+    const r = this.#refreshing;
+    if (r?.timer !== undefined) this.#timers.clearTimeout(r.timer);
+    this.#refreshing = undefined;
   }
 
   /** Retries wait while the browser is offline, or after `pagehide` until the page is shown again. */
@@ -729,7 +743,8 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   }
 
   #stop(reason: StopReason, diagnosis: Diagnosis | undefined): void {
-    this.#decided = this.#refreshing = undefined;
+    this.#endRefresh();
+    this.#decided = undefined;
     if (this.#wait?.timer !== undefined) this.#timers.clearTimeout(this.#wait.timer);
     this.#wait = undefined;
     this.#stopWatch?.();

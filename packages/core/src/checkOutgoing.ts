@@ -8,8 +8,8 @@ import { DEV } from './dev.js';
 export interface CheckedMessage {
   /** What goes to the socket (for strings the runtime encodes, the encoded bytes). */
   readonly data: string | ArrayBuffer | ArrayBufferView | Blob;
-  /** What the caller passed, when `data` is an encoding of it (handed back as it was). */
-  readonly original?: string;
+  /** What the caller passed, when `data` is an encoding, a view or a copy of it (handed back as it was). */
+  readonly original?: string | ArrayBuffer | ArrayBufferView | Blob;
   readonly kind: 'text' | 'binary';
   readonly bytes: number;
   /** Set for bytes that must go out as a text frame (`sendText`). */
@@ -27,14 +27,28 @@ export function typeName(v: unknown): string {
   return tag === 'Object' ? ((v as object).constructor?.name ?? 'Object') : tag;
 }
 
+// Brand checks that no look-alike passes: the intrinsic getters throw for anything that is not
+// really an ArrayBuffer (or Blob), whatever its shape or Symbol.toStringTag, and accept the real
+// thing from any realm (node:vm, an iframe, a worker).
+const arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+const blobSize = typeof Blob === 'function' ? Object.getOwnPropertyDescriptor(Blob.prototype, 'size')?.get : undefined;
+
+function branded(getter: (() => unknown) | undefined, v: unknown): boolean {
+  if (!getter || typeof v !== 'object' || v === null) return false;
+  try {
+    getter.call(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isArrayBuffer(v: unknown): v is ArrayBuffer {
-  return v instanceof ArrayBuffer || toString.call(v) === '[object ArrayBuffer]';
+  return v instanceof ArrayBuffer || branded(arrayBufferByteLength, v);
 }
 
 function isBlob(v: unknown): v is Blob {
-  if (typeof Blob !== 'undefined' && v instanceof Blob) return true;
-  const b = v as Blob;
-  return typeof v === 'object' && v !== null && typeof b.size === 'number' && typeof b.type === 'string' && typeof b.arrayBuffer === 'function' && typeof b.slice === 'function';
+  return (typeof Blob === 'function' && v instanceof Blob) || branded(blobSize, v);
 }
 
 /** A detached buffer (transferred to a worker, or resized away) reports 0 bytes and cannot be viewed. */
@@ -98,14 +112,22 @@ function checkBinary(data: unknown, channel: Channel, max: number | undefined): 
   } else if (isArrayBuffer(data)) {
     if (data.byteLength === 0 && isDetached(data)) detached(type);
     bytes = data.byteLength;
+    // An ArrayBuffer of another realm: `ws` would take it for a private copy and mask it in
+    // place, corrupting the caller's bytes. A view of this realm over it is sent (and copied) as a view.
+    if (!(data instanceof ArrayBuffer)) return { data: new Uint8Array(data), original: data, kind: 'binary', bytes: checkSize(type, bytes, channel, max) };
   } else if (isBlob(data)) {
     bytes = data.size;
   } else return unsendable(data);
+  return { data: data as ArrayBuffer | ArrayBufferView | Blob, kind: 'binary', bytes: checkSize(type, bytes, channel, max) };
+}
+
+/** The channel and size rules for binary data of `bytes` bytes; returns `bytes`. */
+function checkSize(type: string, bytes: number, channel: Channel, max: number | undefined): number {
   if (channel === 'text') {
     refuse('SOCKDOC_BINARY_ON_TEXT_CHANNEL', 'channel', 1003, { type, bytes }, DEV ? `Cannot send binary data on a text channel ${sizeOf(bytes, type)}; a text-only server would close with 1003. Send a string (e.g. JSON.stringify), use sendText() for UTF-8 bytes, or ${CHANNEL_FIX.charAt(0).toLowerCase()}${CHANNEL_FIX.slice(1)}` : '');
   }
   if (max !== undefined && bytes > max) tooBig(type, bytes, max);
-  return { data: data as ArrayBuffer | ArrayBufferView | Blob, kind: 'binary', bytes };
+  return bytes;
 }
 
 /** Checks UTF-8 bytes meant to go out as a text frame. */

@@ -13,6 +13,9 @@ export interface Streak {
   readonly refreshed: boolean;
 }
 
+/** The longest wait a timer can take (2^31 - 1 ms, about 24.8 days); longer values fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const NEW_STREAK: Streak = Object.freeze({ failures: 0, neverOpened: 0, startedAt: undefined, refreshed: false });
 
 /** Everything the decision reads. Nothing else: no client fields, no global clock. */
@@ -53,7 +56,7 @@ export type Next =
  * | 6 | `shouldReconnect` says no, or (without it) the advice is not `retryable: true` | stop `not_retryable` |
  * | 7 | more than `maxAttempts` failures, or more than `maxAttemptsNeverOpened` that never opened | stop `max_attempts` |
  * | 8 | the streak began more than `maxElapsedMs` ago | stop `max_elapsed` |
- * | 9 | otherwise | attempt after `delay()` or the advised backoff |
+ * | 9 | otherwise | attempt after `delay()` (when it returns a finite number) or the advised backoff |
  *
  * Pure: the same input gives the same output (with the same `random`).
  *
@@ -80,6 +83,8 @@ export function nextAfterClose(input: AfterCloseInput): { readonly next: Next; r
   if (!retry) return { next: { stop: 'not_retryable' }, streak };
   if (attempt > policy.maxAttempts || streak.neverOpened > policy.maxAttemptsNeverOpened) return { next: { stop: 'max_attempts' }, streak };
   if (now - streak.startedAt! > policy.maxElapsedMs) return { next: { stop: 'max_elapsed' }, streak };
-  const delayMs = Math.max(0, policy.delay?.(d, attempt) ?? defaultDelay(d, attempt, policy, input.random));
+  // A `delay()` that returns something no timer can wait (NaN, Infinity, a string) gets the default delay.
+  const own = policy.delay?.(d, attempt);
+  const delayMs = typeof own === 'number' && Number.isFinite(own) ? Math.min(Math.max(0, own), MAX_TIMER_MS) : defaultDelay(d, attempt, policy, input.random);
   return { next: { attempt, delayMs }, streak };
 }

@@ -1,4 +1,8 @@
 import type { Diagnosis } from '@sockdoc/diagnose';
+import { typeName } from './checkOutgoing.js';
+import { DEV } from './dev.js';
+import { OptionError } from './errors/OptionError.js';
+import { positiveOption } from './positiveOption.js';
 
 /** Why the client stopped for good. */
 export type StopReason =
@@ -54,15 +58,24 @@ const RECONNECT_DEFAULTS = {
 
 const DEFAULT_POLICY: ResolvedReconnect = Object.freeze({ ...RECONNECT_DEFAULTS, shouldReconnect: undefined, delay: undefined });
 
+/**
+ * The reconnect options with defaults filled in. Throws `OptionError` for a number that is not
+ * a finite, non-negative number (`NaN` from an unset `Number(process.env.X)` included) and for
+ * `shouldReconnect` or `delay` that are not functions: an unbounded policy is refused, not run.
+ */
 export function resolveReconnect(o: boolean | ReconnectOptions | undefined): ResolvedReconnect | undefined {
   if (o === false) return undefined;
   if (o === true || o === undefined) return DEFAULT_POLICY;
-  const r = o;
-  return { ...RECONNECT_DEFAULTS, ...stripUndefined(r), shouldReconnect: r.shouldReconnect, delay: r.delay };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && typeof v !== 'function')) as Partial<T>;
+  if (typeof o !== 'object' || o === null) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option reconnect must be a boolean or an object (got ${typeName(o)}).` : '');
+  const out: Record<string, unknown> = { ...RECONNECT_DEFAULTS };
+  for (const k of Object.keys(RECONNECT_DEFAULTS) as Array<keyof typeof RECONNECT_DEFAULTS>) {
+    const v = positiveOption(`reconnect.${k}`, o[k], true);
+    if (v !== undefined) out[k] = v;
+  }
+  for (const k of ['shouldReconnect', 'delay'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'function') throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option reconnect.${k} must be a function (got ${typeName(o[k])}).` : '');
+  }
+  return { ...(out as typeof RECONNECT_DEFAULTS), shouldReconnect: o.shouldReconnect, delay: o.delay };
 }
 
 /**

@@ -5,6 +5,7 @@ import { fingerprintReason } from './fingerprintReason.js';
 import { findCode } from './registerCodes.js';
 import type { ResolvedLocale } from './resolveLocale.js';
 import { findCandidates, gatherFacts, type Candidate } from './rules.js';
+import { normalizeContext } from './normalizeContext.js';
 import { sanitizeReason } from './sanitizeReason.js';
 import type { CloseInput, DiagnoseContext, RetryAdvice } from './types.js';
 
@@ -15,7 +16,8 @@ import type { CloseInput, DiagnoseContext, RetryAdvice } from './types.js';
 export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale, fallback }: ResolvedLocale, options: Pick<DiagnoseOptions, 'packs' | 'protocol'> = {}): Diagnosis {
   const code = typeof close?.code === 'number' ? close.code : Number.NaN;
   const { text: reason, truncated } = sanitizeReason(close?.reason);
-  const ctx: DiagnoseContext = context && typeof context === 'object' ? context : {};
+  // Whatever it was given: fields of the wrong type dropped, server- and file-controlled strings sanitized.
+  const ctx = normalizeContext(context);
   const protocol = options.protocol ?? ctx.protocol;
   const explanation = explainIn(code, { locale, ...(fallback ? { fallback } : {}) }, { ...(options.packs ? { packs: options.packs } : {}), ...(protocol === undefined ? {} : { protocol }) });
   const pack = Number.isInteger(code) && code >= 3000 && code <= 4999 ? findCode(code, protocol, options.packs) : undefined;

@@ -1,8 +1,11 @@
 /** Longest reason kept, in UTF-16 code units. A real Close frame carries at most 123 bytes. */
 export const MAX_REASON_LENGTH = 240;
 
-// C0 and C1 controls, DEL, and bidirectional overrides that could reorder surrounding text.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+// C0 and C1 controls, DEL, the line and paragraph separators, bidirectional marks and overrides
+// that could reorder surrounding text (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), and
+// invisible characters that hide or smuggle text (U+200B-U+200D, U+2060, U+FEFF, and the tag
+// characters U+E0000-U+E007F, which UTF-16 writes as U+DB40 plus U+DC00-U+DC7F).
+const UNSAFE = /(?:[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f])+/g;
 
 export interface SanitizedReason {
   readonly text: string;

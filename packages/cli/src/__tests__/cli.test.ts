@@ -157,3 +157,36 @@ describe('the built sockdoc binary', () => {
     expect(bad.stderr).toContain('explain takes one close code');
   });
 });
+
+describe('hostile input never reaches the terminal raw', () => {
+  const HOSTILE = '\x1b]0;pwned\x07\x1b[2J\u202eevil\u200b\u2060\udb40\udc41\r';
+  const raw = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e\u200b\u2060]|\udb40/;
+
+  it('should print a server’s close reason sanitized in probe', async () => {
+    const r = await cli('probe', server.url(`/close/1011?after=50&reason=${encodeURIComponent(HOSTILE)}`), '--timeout', '3', '--idle', '2');
+    expect(r.out).toContain('closed 1011');
+    expect(r.out).toContain('pwned');
+    expect(r.out).not.toMatch(raw);
+  });
+
+  it('should sanitize evidence strings, refuse endless files and survive garbage fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sockdoc-cli-'));
+    const file = join(dir, 'evidence.json');
+    writeFileSync(file, JSON.stringify({ runtime: 'node', opened: false, transportError: { code: 'ECONNREFUSED\x1b]52;c;aGk=\x07', message: `connect ${HOSTILE}` }, recentOutgoing: 'nope', timestamps: 5 }));
+    const r = await cli('diagnose', '--code', '1006', '--not-clean', '--evidence', file);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(raw);
+    for (const garbage of [{ recentOutgoing: [null, 1, { kind: 'text' }] }, { recentOutgoing: { length: 3 } }, { clientClose: 'x', transportError: [1] }]) {
+      writeFileSync(file, JSON.stringify(garbage));
+      expect((await cli('diagnose', '--code', '1000', '--evidence', file)).code).toBe(0);
+    }
+    const endless = await cli('diagnose', '--code', '1006', '--evidence', '/dev/zero');
+    expect(endless.code).toBe(2);
+    expect(endless.err).toMatch(/larger than 1,048,576 bytes/);
+  });
+
+  it('should strip what a terminal would act on from every line, keeping its own colours', async () => {
+    const { terminalSafe } = await import('../Output.js');
+    expect(terminalSafe(`\x1b[1mbold\x1b[22m ${HOSTILE}`)).toBe('\x1b[1mbold\x1b[22m ]0;pwned[2Jevil');
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { diagnose, type DiagnoseContext, type DiagnoseLocale, type Diagnosis } from '@sockdoc/diagnose';
 import { styles, type Output } from '../Output.js';
 import { UsageError } from '../UsageError.js';
@@ -19,12 +19,30 @@ export function printDiagnosis(d: Diagnosis, locale: DiagnoseLocale, o: Output, 
   o.out(`${indent}${s.bold(`${L.retry}${L.colon}`)}${d.retry.text}`);
 }
 
+/** Evidence files are a few kilobytes: a larger one is not evidence (and /dev/zero never ends). */
+const MAX_EVIDENCE_BYTES = 1 << 20;
+
+/** Reads at most `max` bytes of `path`, or throws a UsageError for a longer input. */
+function readCapped(path: string, max: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(max + 1);
+    let n = 0;
+    for (let got; n <= max && (got = readSync(fd, buf, n, max + 1 - n, null)) > 0; ) n += got;
+    if (n > max) throw new UsageError(`--evidence ${path} is larger than ${max.toLocaleString('en-US')} bytes: not the evidence of a close event`);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads recorded evidence: the `evidence` argument of a close event, saved as JSON. */
 function readEvidence(path: string): DiagnoseContext {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readCapped(path, MAX_EVIDENCE_BYTES);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`Cannot read --evidence ${path}: ${(e as Error).message}`);
   }
   let value: unknown;

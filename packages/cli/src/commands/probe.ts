@@ -1,3 +1,4 @@
+import { sanitizeReason } from '@sockdoc/diagnose';
 import type { DiagnoseLocale, Diagnosis } from '@sockdoc/diagnose';
 import { createSocket, type RawClose, type SocketClient } from '@sockdoc/node';
 import { styles, type Output } from '../Output.js';
@@ -188,7 +189,8 @@ export function printProbe(r: ProbeReport, locale: DiagnoseLocale, o: Output): v
   const s = styles(o.color);
   const fmt = (n: number) => n.toLocaleString('en-US');
   const closeText = (c: RawClose | undefined, d: Diagnosis | undefined) =>
-    c ? `closed ${c.code}${c.reason ? ` "${c.reason}"` : ''}${d ? s.dim(` → ${d.cause.title}`) : ''}` : '';
+    // The reason as diagnose() shows it: sanitized, never as the server sent it.
+    c ? `closed ${c.code}${c.reason ? ` "${sanitizeReason(c.reason).text}"` : ''}${d ? s.dim(` → ${d.cause.title}`) : ''}` : '';
   if (r.handshake.ok) {
     o.out(`${s.bold('Handshake')}  ${s.green('✓')} 101 in ${r.handshake.ms} ms · subprotocol ${r.handshake.protocol || 'none'} · extensions ${r.handshake.extensions || 'none'}`);
   } else {

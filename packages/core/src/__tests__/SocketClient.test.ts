@@ -336,3 +336,57 @@ describe('shareSocket and lastMessage (framework-free sharing)', () => {
     socket.close();
   });
 });
+
+describe('bounded by bad options and promises that never settle', () => {
+  it('should refuse reconnect numbers that are not finite and non-negative, and hooks that are not functions', () => {
+    expect(() => setup({ reconnect: { maxAttempts: Number.NaN } })).toThrow(expect.objectContaining({ code: 'SOCKDOC_INVALID_OPTION', message: expect.stringMatching(/reconnect\.maxAttempts/) }));
+    expect(() => setup({ reconnect: { initialDelayMs: -1 } })).toThrow(OptionError);
+    expect(() => setup({ reconnect: { maxElapsedMs: Number.POSITIVE_INFINITY } })).toThrow(OptionError);
+    expect(() => setup({ reconnect: { delay: 5 as never } })).toThrow(/reconnect\.delay must be a function/);
+    expect(ScriptedSocket.all).toHaveLength(0);
+  });
+
+  it('should use the advised delay when delay() returns something no timer can wait', () => {
+    for (const bad of [Number.POSITIVE_INFINITY, Number.NaN, '10' as unknown as number]) {
+      const { socket, clock, last } = setup({ reconnect: { delay: () => bad } });
+      last().accept();
+      last().end(1006);
+      // random 0.5 of the first backoff cap (5 s), as without delay(): not at once.
+      expect(socket.getSnapshot().reconnect?.delayMs).toBe(2_500);
+      clock.advance(2_499);
+      expect(ScriptedSocket.all).toHaveLength(1);
+      socket.close();
+    }
+  });
+
+  it('should give up on a url promise that never settles after connectTimeout, count it as a failed attempt, and leave no timer after close()', () => {
+    const errors: unknown[] = [];
+    const { socket, clock } = setup({ connectTimeout: 1_000 });
+    void socket;
+    const hung = createSocket(() => new Promise<string>(() => {}), { WebSocket: ScriptedSocket as unknown as WebSocketConstructor, diagnose, timers: clock.timers, random: () => 0.5, connectTimeout: 1_000 });
+    hung.on('error', (e) => errors.push(e));
+    expect(hung.getSnapshot().status).toBe('connecting');
+    clock.advance(1_000);
+    expect(errors).toEqual([expect.objectContaining({ code: 'SOCKDOC_SETUP_TIMEOUT' })]);
+    expect(hung.getSnapshot()).toMatchObject({ status: 'reconnecting', reconnect: { attempt: 1 } });
+    hung.close();
+    socket.close();
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('should stop with auth_failed when refresh never settles, instead of reconnecting for ever', async () => {
+    const errors: unknown[] = [];
+    const { socket, clock, last } = setup({ connectTimeout: 2_000, refresh: () => new Promise(() => {}) });
+    socket.on('error', (e) => errors.push(e));
+    last().accept();
+    last().end(4401, 'token expired');
+    expect(socket.getSnapshot()).toMatchObject({ status: 'reconnecting', reconnect: { delayMs: 0 } });
+    clock.advance(0); // the attempt runs refresh first
+    await Promise.resolve();
+    clock.advance(2_000);
+    expect(errors).toEqual([expect.objectContaining({ code: 'SOCKDOC_SETUP_TIMEOUT' })]);
+    expect(socket.getSnapshot()).toMatchObject({ status: 'closed', stopped: { reason: 'auth_failed' } });
+    expect(clock.pending()).toBe(0);
+    expect(ScriptedSocket.all).toHaveLength(1);
+  });
+});

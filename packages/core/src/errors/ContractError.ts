@@ -28,8 +28,8 @@ export class ContractError extends SockdocError {
   readonly predictedClose: 1003 | 1007 | 1009 | undefined;
   readonly detail: ContractDetail;
 
-  constructor(code: SockdocErrorCode, rule: ContractRule, predictedClose: ContractError['predictedClose'], detail: ContractDetail, message: string) {
-    super(code, message);
+  constructor(code: SockdocErrorCode, rule: ContractRule, predictedClose: ContractError['predictedClose'], detail: ContractDetail, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
     this.rule = rule;
     this.predictedClose = predictedClose;
     this.detail = detail;

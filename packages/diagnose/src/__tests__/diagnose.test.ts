@@ -121,10 +121,17 @@ describe('diagnose', () => {
     const values = [undefined, null, 0, -1, 1.5, Number.NaN, 'x', {}, [], true, 1006, 1e30];
     for (let i = 0; i < 2000; i++) {
       const close = { code: pick([...values, 1000 + Math.floor(rnd() * 4000)]), reason: pick([undefined, '', 'a'.repeat(Math.floor(rnd() * 500)), '\u0000\ud800x', 42]), wasClean: pick([true, false, undefined, 'yes']) };
-      const ctx = { opened: pick([true, false, undefined, 'no']), runtime: pick(['browser', 'node', 7]), recentOutgoing: pick([undefined, [], [sent('binary', Math.floor(rnd() * 1e6))], [{ kind: 'weird', bytes: -1, at: Number.NaN }]]), timestamps: pick([undefined, {}, { closed: T }, { opened: T - 61_000, closed: T }]), handshakeStatus: pick([undefined, 401, 999, -5]), transportError: pick([undefined, {}, { code: 'WS_ERR_X' }, { code: 'ENOTFOUND' }]), initiator: pick(['client', 'server', undefined]), clientClose: pick([undefined, {}, { code: 4000 }]) };
+      const ctx = { opened: pick([true, false, undefined, 'no']), runtime: pick(['browser', 'node', 7]), recentOutgoing: pick([undefined, [], [sent('binary', Math.floor(rnd() * 1e6))], [{ kind: 'weird', bytes: -1, at: Number.NaN }], 'frames', { length: 2 }, [null], [1, 'x']]), timestamps: pick([undefined, {}, { closed: T }, { opened: T - 61_000, closed: T }]), handshakeStatus: pick([undefined, 401, 999, -5]), transportError: pick([undefined, {}, { code: 'WS_ERR_X' }, { code: 'ENOTFOUND' }, 'x', [1], { code: 5, message: {} }]), initiator: pick(['client', 'server', undefined]), clientClose: pick([undefined, {}, { code: 4000 }, 'x', { reason: 7 }]), protocol: pick([undefined, 'graphql-transport-ws', 9]) };
       const d = diagnose(close as never, ctx as never, { locale: pick([undefined, 'zh', 'fr', '!!', zhCN]) as never });
       expect(d.cause.title.length).toBeGreaterThan(0);
     }
     expect(diagnose(null as never, null as never).cause.id).toBe('invalid_code_received');
+  });
+
+  it('should show a transport error’s text sanitized: a server or a file cannot put control characters in evidence', () => {
+    const d = diagnose({ code: 1006, wasClean: false }, { runtime: 'node', opened: false, transportError: { code: 'ECONNRESET', message: 'reset\x1b]52;c;aGk=\x07\u202e by peer' } });
+    const text = [d.cause.detail, ...d.cause.evidence.map((e) => e.text), ...d.alternatives.flatMap((a) => a.evidence.map((e) => e.text))].join(' ');
+    expect(text).toContain('reset');
+    expect(text).not.toMatch(/[\x00-\x1f\u202e]/);
   });
 });

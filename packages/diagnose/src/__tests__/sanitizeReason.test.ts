@@ -44,3 +44,23 @@ describe('sanitizeReason', () => {
     for (const e of d.cause.evidence) expect(e.text.length).toBeLessThan(600);
   });
 });
+
+describe('sanitizeReason: invisible and reordering characters', () => {
+  it.each([
+    ['ARABIC LETTER MARK U+061C', 'a\u061cb'],
+    ['ZERO WIDTH SPACE U+200B', 'a\u200bb'],
+    ['ZERO WIDTH NON-JOINER U+200C', 'a\u200cb'],
+    ['ZERO WIDTH JOINER U+200D', 'a\u200db'],
+    ['WORD JOINER U+2060', 'a\u2060b'],
+    ['BYTE ORDER MARK U+FEFF', 'a\ufeffb'],
+    ['LINE SEPARATOR U+2028', 'a\u2028b'],
+    ['TAG LATIN SMALL LETTER A U+E0061', 'a\u{E0061}b'],
+    ['CANCEL TAG U+E007F', 'a\u{E007F}b'],
+  ])('should remove %s', (_name, input) => {
+    expect(sanitizeReason(input).text).toBe('a b');
+  });
+
+  it('should keep emoji and CJK, which are made of the same surrogate range as nothing above', () => {
+    expect(sanitizeReason('服务重启 😀 ok').text).toBe('服务重启 😀 ok');
+  });
+});
