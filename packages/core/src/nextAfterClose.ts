@@ -11,12 +11,14 @@ export interface Streak {
   readonly startedAt: number | undefined;
   /** Whether `refresh` already ran in this streak. */
   readonly refreshed: boolean;
+  /** When each recent reconnect was decided (within `windowMs`): kept across stable connections, unlike the counts above. */
+  readonly recent: readonly number[];
 }
 
 /** The longest wait a timer can take (2^31 - 1 ms, about 24.8 days); longer values fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export const NEW_STREAK: Streak = Object.freeze({ failures: 0, neverOpened: 0, startedAt: undefined, refreshed: false });
+export const NEW_STREAK: Streak = Object.freeze({ failures: 0, neverOpened: 0, startedAt: undefined, refreshed: false, recent: [] });
 
 /** Everything the decision reads. Nothing else: no client fields, no global clock. */
 export interface AfterCloseInput {
@@ -51,6 +53,7 @@ export type Next =
  * | 2 | the user called `close()` | stop `closed_by_user` |
  * | 3 | `reconnect: false` | stop `reconnect_disabled` |
  * | - | (the connection was open for `stableAfterMs` or more) | (a new streak starts; then count this failure) |
+ * | 3b | more than `maxReconnectsPerWindow` closes in the last `windowMs`, stable connections or not | stop `retry_budget` |
  * | 4 | an authentication failure, no `refresh` hook or already refreshed | stop `auth_failed` |
  * | 5 | an authentication failure | run `refresh`, then attempt at once |
  * | 6 | `shouldReconnect` says no, or (without it) the advice is not `retryable: true` | stop `not_retryable` |
@@ -71,9 +74,13 @@ export function nextAfterClose(input: AfterCloseInput): { readonly next: Next; r
   if (!policy) return { next: { stop: 'reconnect_disabled' }, streak };
 
   const opened = input.openedAt !== undefined;
+  // A stable connection starts a new streak; the reconnects of the window are not forgotten.
+  const recent = [...streak.recent.filter((t) => now - t < policy.windowMs), now];
   if (opened && now - input.openedAt! >= policy.stableAfterMs) streak = NEW_STREAK;
-  streak = { failures: streak.failures + 1, neverOpened: opened ? 0 : streak.neverOpened + 1, startedAt: streak.startedAt ?? now, refreshed: streak.refreshed };
+  streak = { failures: streak.failures + 1, neverOpened: opened ? 0 : streak.neverOpened + 1, startedAt: streak.startedAt ?? now, refreshed: streak.refreshed, recent };
   const attempt = streak.failures;
+  // Connections that open, live past stableAfterMs and die again would reset the counts (and run refresh) for ever.
+  if (recent.length > policy.maxReconnectsPerWindow) return { next: { stop: 'retry_budget' }, streak };
 
   if (d && isAuthFailure(d)) {
     if (!input.canRefresh || streak.refreshed) return { next: { stop: 'auth_failed' }, streak };

@@ -11,6 +11,7 @@ export type StopReason =
   | 'auth_failed'
   | 'max_attempts'
   | 'max_elapsed'
+  | 'retry_budget'
   | 'reconnect_disabled'
   | 'invalid_url'
   | 'invalid_protocols'
@@ -29,6 +30,10 @@ export interface ReconnectOptions {
   readonly maxDelayMs?: number;
   /** A connection open this long resets the attempt counts. Default 5000. */
   readonly stableAfterMs?: number;
+  /** Most reconnects in any `windowMs`, counted across stable connections too (a server that kills every connection after 6 s). Default 20. */
+  readonly maxReconnectsPerWindow?: number;
+  /** The window of `maxReconnectsPerWindow`. Default 10 minutes. */
+  readonly windowMs?: number;
   /** Overrides the decision: return true to reconnect, false to stop, undefined for the default. */
   readonly shouldReconnect?: (diagnosis: Diagnosis, attempt: number) => boolean | undefined;
   /** Overrides the delay before attempt `attempt` (1-based). */
@@ -42,6 +47,8 @@ export interface ResolvedReconnect {
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
   readonly stableAfterMs: number;
+  readonly maxReconnectsPerWindow: number;
+  readonly windowMs: number;
   readonly shouldReconnect: ReconnectOptions['shouldReconnect'];
   readonly delay: ReconnectOptions['delay'];
 }
@@ -54,6 +61,8 @@ const RECONNECT_DEFAULTS = {
   initialDelayMs: 5_000,
   maxDelayMs: 60_000,
   stableAfterMs: 5_000,
+  maxReconnectsPerWindow: 20,
+  windowMs: 10 * 60_000,
 } as const;
 
 const DEFAULT_POLICY: ResolvedReconnect = Object.freeze({ ...RECONNECT_DEFAULTS, shouldReconnect: undefined, delay: undefined });

@@ -70,8 +70,8 @@ describe('nextAfterClose: the decision after a close', () => {
   });
 
   it('starts a new streak after a connection that stayed open for stableAfterMs, not before', () => {
-    const streak = { failures: 5, neverOpened: 0, startedAt: 0, refreshed: true };
-    expect(decide({ streak, openedAt: 0, now: policy.stableAfterMs }).streak).toEqual({ failures: 1, neverOpened: 0, startedAt: policy.stableAfterMs, refreshed: false });
+    const streak = { failures: 5, neverOpened: 0, startedAt: 0, refreshed: true, recent: [0] };
+    expect(decide({ streak, openedAt: 0, now: policy.stableAfterMs }).streak).toEqual({ failures: 1, neverOpened: 0, startedAt: policy.stableAfterMs, refreshed: false, recent: [0, policy.stableAfterMs] });
     expect(decide({ streak, openedAt: 1, now: policy.stableAfterMs }).streak).toMatchObject({ failures: 6, refreshed: true, startedAt: 0 });
   });
 
@@ -80,5 +80,47 @@ describe('nextAfterClose: the decision after a close', () => {
     const relabelled: Diagnosis = { ...en, summary: 'x', cause: { ...en.cause, title: 'y', detail: 'z' }, retry: { ...en.retry, text: '' } };
     expect(decide({ diagnosis: relabelled, random: () => 0 })).toEqual(decide({ diagnosis: en, random: () => 0 }));
     expect(decide({ diagnosis: diagnoseByCode({ code: 1000 }) }).next).toEqual({ stop: 'not_retryable' });
+  });
+
+  it('row 3b: a server that kills every connection after it became stable is retried within a budget, then stopped with retry_budget', () => {
+    // Open 6 s (past stableAfterMs), then dropped, again and again: each close resets the counts.
+    let streak = NEW_STREAK;
+    let now = 0;
+    const stops: string[] = [];
+    let reconnects = 0;
+    for (let i = 0; i < 100 && stops.length === 0; i++) {
+      const openedAt = now;
+      now += 6_000;
+      const { next, streak: s } = decide({ streak, openedAt, now });
+      streak = s;
+      if ('stop' in next) stops.push(next.stop);
+      else {
+        reconnects++;
+        now += next.delayMs;
+      }
+    }
+    expect(stops).toEqual(['retry_budget']);
+    expect(reconnects).toBe(policy.maxReconnectsPerWindow);
+    // Spread out beyond the window, the same closes go on being retried.
+    const slow = decide({ streak: { ...NEW_STREAK, recent: Array.from({ length: 30 }, (_, k) => k * 1000) }, now: policy.windowMs + 40_000, openedAt: policy.windowMs });
+    expect(slow.next).toMatchObject({ attempt: 1 });
+    expect(slow.streak.recent).toHaveLength(1);
+  });
+
+  it('row 3b also bounds refresh: a server that accepts the new token and rejects it again later', () => {
+    const refused4401 = diagnose({ code: 4401, reason: 'token expired', wasClean: true }, { opened: true });
+    let streak = NEW_STREAK;
+    let now = 0;
+    let refreshes = 0;
+    let stop: string | undefined;
+    for (let i = 0; i < 100 && !stop; i++) {
+      const { next, streak: s } = decide({ diagnosis: refused4401, canRefresh: true, streak, openedAt: now, now: now + 6_000 });
+      now += 6_000;
+      streak = s;
+      if ('stop' in next) stop = next.stop;
+      else if (next.refresh) refreshes++;
+    }
+    expect(stop).toBe('retry_budget');
+    expect(refreshes).toBe(policy.maxReconnectsPerWindow);
   });
 });
