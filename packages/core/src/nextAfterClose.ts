@@ -92,6 +92,8 @@ export function nextAfterClose(input: AfterCloseInput): { readonly next: Next; r
   if (now - streak.startedAt! > policy.maxElapsedMs) return { next: { stop: 'max_elapsed' }, streak };
   // A `delay()` that returns something no timer can wait (NaN, Infinity, a string) gets the default delay.
   const own = policy.delay?.(d, attempt);
-  const delayMs = typeof own === 'number' && Number.isFinite(own) ? Math.min(Math.max(0, own), MAX_TIMER_MS) : defaultDelay(d, attempt, policy, input.random);
+  const delayMs = typeof own === 'number' && Number.isFinite(own) ? Math.min(Math.max(0, own), MAX_TIMER_MS) : Math.min(defaultDelay(d, attempt, policy, input.random), MAX_TIMER_MS);
+  // A server that asks for a longer wait than the streak has left: stop now rather than wait past the budget.
+  if (d?.retry.strategy === 'retry_after' && now + delayMs - streak.startedAt! > policy.maxElapsedMs) return { next: { stop: 'max_elapsed' }, streak };
   return { next: { attempt, delayMs }, streak };
 }

@@ -99,6 +99,7 @@ export function isAuthFailure(d: Diagnosis): boolean {
 /**
  * The delay before reconnect attempt `attempt` (1-based), with full jitter:
  * - `delay_5_30s` (1012): random in 5-30 s, as the code's registration recommends;
+ * - `retry_after` (a 429 or 503 with `Retry-After`): the server's delay plus up to 1 s of jitter;
  * - `slow_backoff` (1013, rate limits): random between the advised minimum and a cap that doubles, at least 30 s;
  * - otherwise truncated binary exponential backoff: random in [0, min(maxDelay, initial * 2^(attempt-1))].
  */
@@ -108,6 +109,10 @@ export function defaultDelay(d: Diagnosis | undefined, attempt: number, o: Resol
   if (advice?.strategy === 'delay_5_30s') {
     const [min, max] = advice.delayMs ?? [5_000, 30_000];
     return Math.round(min + random() * (max - min));
+  }
+  if (advice?.strategy === 'retry_after') {
+    // What the server asked for, and up to a second more so that refused clients do not return in step.
+    return Math.round((advice.delayMs?.[0] ?? 0) + random() * 1000);
   }
   if (advice?.strategy === 'slow_backoff') {
     const min = advice.delayMs?.[0] ?? 30_000;

@@ -101,6 +101,7 @@ export type EvidenceId =
   | 'never_opened'
   | 'open_for'
   | 'handshake_status'
+  | 'retry_after'
   | 'transport_error'
   | 'last_frame'
   | 'last_frame_invalid_utf8'

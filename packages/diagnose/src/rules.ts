@@ -277,7 +277,14 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
       const p = { ...base, status };
       if (status === 401 || status === 403 || status === 407) out.push(c('handshake_auth', 'high', p, ev, status === 403 ? RETRY.no : undefined));
       else if (status === 404 || status === 410) out.push(c('handshake_not_found', 'high', p, ev));
-      else if (status === 502 || status === 503 || status === 504 || status === 429) out.push(c('handshake_unavailable', 'high', p, ev));
+      else if (status === 502 || status === 503 || status === 504 || status === 429) {
+        // The server said when to come back: that wait, not a backoff of a few seconds.
+        const wait = ctx.retryAfterMs;
+        if ((status === 429 || status === 503) && wait !== undefined && wait >= 0) {
+          const seconds = Math.round(wait / 1000);
+          out.push(c('handshake_unavailable', 'high', p, [...ev, { id: 'retry_after', params: { seconds } }], { retryable: true, strategy: 'retry_after', delayMs: [wait, wait] }));
+        } else out.push(c('handshake_unavailable', 'high', p, ev));
+      }
       else out.push(c('handshake_rejected', 'high', p, ev));
     }
     if (err === 'ECONNREFUSED') out.push(c('connection_refused', 'high', { ...base, errorCode: err }, [never, ...errEv]));

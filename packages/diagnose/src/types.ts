@@ -45,7 +45,7 @@ export type Sender = 'either' | 'server' | 'client' | 'local' | 'nobody';
  * - `policy`: depends on the application (for example a close without a code).
  * - `unknown`: application-defined code with no registered advice.
  */
-export type RetryStrategy = 'no' | 'backoff' | 'delay_5_30s' | 'slow_backoff' | 'after_reauth' | 'policy' | 'unknown';
+export type RetryStrategy = 'no' | 'backoff' | 'delay_5_30s' | 'slow_backoff' | 'after_reauth' | 'policy' | 'retry_after' | 'unknown';
 
 export interface RetryAdvice {
   /** `'unknown'` for application codes nobody described. */
@@ -157,6 +157,8 @@ export interface DiagnoseContext {
   readonly maxMessageBytes?: number;
   /** The HTTP status of a refused handshake (Node only: browsers never expose it). */
   readonly handshakeStatus?: number;
+  /** How long the refusing server asked the client to wait (`Retry-After`, in ms from the refusal). */
+  readonly retryAfterMs?: number;
   /** A transport or protocol error code: `ECONNREFUSED`, `ENOTFOUND`, TLS codes, `ws`'s `WS_ERR_*`. */
   readonly transportError?: { readonly code?: string; readonly message?: string };
   readonly initiator?: CloseInitiator;

@@ -49,7 +49,7 @@ const LIMIT = 1024;
  * - `/strict`: echoes; `ws` itself closes 1007 on invalid UTF-8.
  * - `/limited`: `maxPayload` = 1024 bytes; `ws` closes 1009 on larger messages.
  * - `/close/<code>?reason=...&after=ms`: closes with that code and reason after `after` ms (default 20).
- * - `/reject/<status>`: refuses the handshake with that HTTP status.
+ * - `/reject/<status>?retryAfter=<value>`: refuses the handshake with that HTTP status (and that `Retry-After`; a `Location` for 3xx).
  * - `/auth?token=t`: echoes, but refuses the handshake with 401 unless `Authorization: Bearer <t>` (default `good`).
  * - `/silent`: accepts TCP, never answers the upgrade.
  * - `/drop?after=ms`: drops TCP without a Close frame after `after` ms, or on the first message.
@@ -91,7 +91,9 @@ export async function startTestServer(): Promise<TestServer> {
     const reject = /^\/reject\/(\d{3})$/.exec(path);
     if (reject) {
       const status = Number(reject[1]);
-      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\nWWW-Authenticate: Bearer\r\nContent-Length: 7\r\n\r\nrefused`);
+      const retryAfter = url.searchParams.get('retryAfter');
+      const extra = `${retryAfter ? `Retry-After: ${retryAfter}\r\n` : ''}${status >= 300 && status < 400 ? 'Location: /elsewhere\r\n' : ''}`;
+      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\nWWW-Authenticate: Bearer\r\n${extra}Content-Length: 7\r\n\r\nrefused`);
       return;
     }
     if (path === '/silent') return; // keep the TCP connection, never answer

@@ -210,3 +210,22 @@ describe('heartbeat', () => {
     socket.close();
   });
 });
+
+describe('Retry-After on a refused handshake', () => {
+  it('should wait what a 429 with Retry-After asks for, not a backoff of seconds', async () => {
+    const socket = createSocket(server.url('/reject/429?retryAfter=3'));
+    const plan = await new Promise<ReconnectPlan>((r) => socket.once('reconnecting', r));
+    expect(plan.delayMs).toBeGreaterThanOrEqual(3_000);
+    expect(plan.delayMs).toBeLessThanOrEqual(4_000);
+    expect(plan.diagnosis?.retry).toMatchObject({ retryable: true, strategy: 'retry_after', delayMs: [3_000, 3_000] });
+    expect(plan.diagnosis?.cause.evidence.map((e) => e.id)).toEqual(expect.arrayContaining(['handshake_status', 'retry_after']));
+    socket.close();
+  });
+
+  it('should stop at once when the server asks for a longer wait than the failure streak may last', async () => {
+    const socket = createSocket(server.url('/reject/503?retryAfter=3600'));
+    const stop = await new Promise<StopInfo>((r) => socket.once('stopped', r));
+    expect(stop.reason).toBe('max_elapsed');
+    expect(server.upgrades.get('/reject/503')).toBeGreaterThanOrEqual(1);
+  });
+});
