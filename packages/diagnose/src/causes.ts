@@ -26,6 +26,8 @@ export const CAUSES = {
   handshake_auth: reauth,
   handshake_not_found: no,
   handshake_rejected: no,
+  handshake_redirect: no,
+  handshake_invalid: no,
   handshake_unavailable: backoff,
   connection_refused: backoff,
   dns_failure: no,

@@ -263,6 +263,9 @@ export function findCandidates(f: Facts): Candidate[] {
   return out;
 }
 
+/** What ws says of a 101 response that breaks the handshake (lib/websocket.js). */
+const HANDSHAKE_INVALID = /Invalid Sec-WebSocket-Accept|Missing Sec-WebSocket-Accept|Invalid Upgrade header|Server sent (?:a|an invalid|no) subprotocol|Server sent a Sec-WebSocket-Extensions|Invalid Sec-WebSocket-Extensions|Server indicated an extension that was not requested/i;
+
 function abnormal(f: Facts, base: CauseParams): Candidate[] {
   const { ctx } = f;
   const out: Candidate[] = [];
@@ -285,8 +288,12 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
           out.push(c('handshake_unavailable', 'high', p, [...ev, { id: 'retry_after', params: { seconds } }], { retryable: true, strategy: 'retry_after', delayMs: [wait, wait] }));
         } else out.push(c('handshake_unavailable', 'high', p, ev));
       }
+      else if (status >= 300 && status < 400) out.push(c('handshake_redirect', 'high', p, ev));
       else out.push(c('handshake_rejected', 'high', p, ev));
     }
+    // ws checks the 101 response itself (RFC 6455 §4.2.2) and says what was wrong with it.
+    const invalid = ctx.transportError?.message;
+    if (invalid && HANDSHAKE_INVALID.test(invalid)) out.push(c('handshake_invalid', 'high', { ...base, reason: invalid }, [never, ...errEv]));
     if (err === 'ECONNREFUSED') out.push(c('connection_refused', 'high', { ...base, errorCode: err }, [never, ...errEv]));
     else if (err === 'ENOTFOUND' || err === 'EAI_AGAIN' || err === 'EAI_FAIL' || err === 'EAI_NONAME') {
       out.push(c('dns_failure', 'high', { ...base, errorCode: err }, [never, ...errEv], err === 'EAI_AGAIN' ? RETRY.backoff : undefined));

@@ -49,6 +49,7 @@ const LIMIT = 1024;
  * - `/strict`: echoes; `ws` itself closes 1007 on invalid UTF-8.
  * - `/limited`: `maxPayload` = 1024 bytes; `ws` closes 1009 on larger messages.
  * - `/close/<code>?reason=...&after=ms`: closes with that code and reason after `after` ms (default 20).
+ * - `/bad-accept`: answers 101 with a wrong Sec-WebSocket-Accept.
  * - `/reject/<status>?retryAfter=<value>`: refuses the handshake with that HTTP status (and that `Retry-After`; a `Location` for 3xx).
  * - `/auth?token=t`: echoes, but refuses the handshake with 401 unless `Authorization: Bearer <t>` (default `good`).
  * - `/silent`: accepts TCP, never answers the upgrade.
@@ -97,6 +98,11 @@ export async function startTestServer(): Promise<TestServer> {
       return;
     }
     if (path === '/silent') return; // keep the TCP connection, never answer
+    if (path === '/bad-accept') {
+      // 101, but with a Sec-WebSocket-Accept that does not match the key (RFC 6455 §4.2.2).
+      socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: bm90IHRoZSByaWdodCBrZXk=\r\n\r\n');
+      return;
+    }
     const expected = `Bearer ${url.searchParams.get('token') ?? 'good'}`;
     if (path === '/auth' && req.headers.authorization !== expected && `Bearer ${url.searchParams.get('access_token')}` !== expected) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nWWW-Authenticate: Bearer realm="sockdoc"\r\nContent-Length: 0\r\n\r\n');

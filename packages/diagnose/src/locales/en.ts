@@ -631,6 +631,16 @@ export const en: DiagnoseLocale = {
       detail: (p) => `The server answered the upgrade request with HTTP ${p.status} instead of 101 Switching Protocols.`,
       fixes: (p) => [p.status === 426 || p.status === 400 ? 'Check that the request reaches the server as a WebSocket upgrade: proxies need proxy_http_version 1.1 and the Upgrade / Connection headers.' : 'Read the response body and server logs for why the upgrade was refused.', 'Check the Origin allow-list and any required subprotocol.'],
     },
+    handshake_redirect: {
+      title: 'The server redirected the handshake',
+      detail: (p) => `The server answered the upgrade request with the redirect HTTP ${p.status}. WebSocket clients do not follow redirects (RFC 6455 §4.1 leaves it to the client, and browsers, ws and undici all fail), so retrying the same URL gets the same answer.`,
+      fixes: () => ['Connect to the URL the redirect points to (its Location header, e.g. with curl -i).', 'Or make the server or proxy answer the WebSocket path itself: a redirect from ws:// to wss:// or from a path without a trailing slash is a common cause.'],
+    },
+    handshake_invalid: {
+      title: 'The handshake response is not valid WebSocket',
+      detail: (p) => `The server answered the upgrade, but its response breaks the WebSocket handshake${p.reason ? ` (${p.reason})` : ''}: something that is not a WebSocket server, or a proxy that rewrites the response, answered.`,
+      fixes: () => ['Check that the URL reaches the WebSocket server itself, not an HTTP server or a proxy that answers 101 with the wrong headers.', 'Compare the Sec-WebSocket-Accept, Upgrade and Sec-WebSocket-Protocol headers of the response with RFC 6455 §4.2.2 (curl -i with the upgrade headers shows them).'],
+    },
     handshake_unavailable: {
       title: 'The server or a proxy is unavailable',
       detail: (p) => `The upgrade request got HTTP ${p.status}: the server or a gateway in front of it is down or overloaded.`,

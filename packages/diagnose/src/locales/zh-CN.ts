@@ -634,6 +634,16 @@ export const zhCN: DiagnoseLocale = {
       detail: (p) => `服务器以 HTTP ${p.status} 回应了升级请求，而不是 101 Switching Protocols。`,
       fixes: (p) => [p.status === 426 || p.status === 400 ? '确认请求以 WebSocket 升级请求的形式到达服务器：代理需要 proxy_http_version 1.1 以及 Upgrade / Connection 请求头。' : '查看响应体和服务器日志，了解升级被拒绝的原因。', '检查 Origin 白名单和必需的子协议。'],
     },
+    handshake_redirect: {
+      title: '服务器对握手做了重定向',
+      detail: (p) => `服务器以重定向 HTTP ${p.status} 回应了升级请求。WebSocket 客户端不跟随重定向（RFC 6455 §4.1 把这交给客户端决定，浏览器、ws 和 undici 都会失败），所以重试同一个 URL 只会得到同样的回应。`,
+      fixes: () => ['改为连接重定向指向的 URL（见响应的 Location 头，可用 curl -i 查看）。', '或者让服务器或代理直接处理这个 WebSocket 路径：从 ws:// 跳到 wss://、或给路径补上结尾斜杠的重定向是常见原因。'],
+    },
+    handshake_invalid: {
+      title: '握手响应不符合 WebSocket 协议',
+      detail: (p) => `服务器回应了升级请求，但响应违反了 WebSocket 握手${p.reason ? `（${p.reason}）` : ''}：回应的不是 WebSocket 服务器，或者有代理改写了响应。`,
+      fixes: () => ['确认 URL 到达的是 WebSocket 服务器本身，而不是用错误响应头回应 101 的 HTTP 服务器或代理。', '对照 RFC 6455 §4.2.2 检查响应的 Sec-WebSocket-Accept、Upgrade 和 Sec-WebSocket-Protocol 头（带上升级请求头执行 curl -i 即可看到）。'],
+    },
     handshake_unavailable: {
       title: '服务器或代理不可用',
       detail: (p) => `升级请求得到了 HTTP ${p.status}：服务器或其前面的网关宕机或过载。`,

@@ -229,3 +229,23 @@ describe('Retry-After on a refused handshake', () => {
     expect(server.upgrades.get('/reject/503')).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('handshakes that retrying cannot fix', () => {
+  it('should say a redirect is not followed, and not retry it', async () => {
+    const socket = createSocket(server.url('/reject/301'));
+    const stop = await new Promise<StopInfo>((r) => socket.once('stopped', r));
+    expect(stop.reason).toBe('not_retryable');
+    expect(stop.diagnosis?.cause).toMatchObject({ id: 'handshake_redirect', confidence: 'high' });
+    expect(server.upgrades.get('/reject/301')).toBe(1);
+  });
+
+  it('should say a 101 with a wrong Sec-WebSocket-Accept is not a WebSocket server, and not retry it', async () => {
+    const socket = createSocket(server.url('/bad-accept'));
+    socket.on('error', () => {});
+    const stop = await new Promise<StopInfo>((r) => socket.once('stopped', r));
+    expect(stop.reason).toBe('not_retryable');
+    expect(stop.diagnosis?.cause).toMatchObject({ id: 'handshake_invalid', confidence: 'high' });
+    expect(stop.diagnosis?.cause.detail).toContain('Invalid Sec-WebSocket-Accept header');
+    expect(server.upgrades.get('/bad-accept')).toBe(1);
+  });
+});
