@@ -60,7 +60,7 @@ try {
     const first = size(jsFiles.filter((k) => initial.has(k)));
     // Each built-in locale is a lazy chunk of its own, loaded only for a user who needs it: the
     // lazy figure is the rules plus one locale (the largest: what the heaviest language downloads).
-    const localeOf = (k) => Object.keys(outputs[k].inputs).map((i) => /locales\/(en|zh-CN)\./.exec(i)?.[1]).find(Boolean);
+    const localeOf = (k) => [k, ...Object.keys(outputs[k].inputs)].map((i) => /(?:locales\/|\/)(en|zh-CN)(?:\.text)?[.-]/.exec(i)?.[1]).find(Boolean);
     const lazyKeys = jsFiles.filter((k) => !initial.has(k));
     const rules = lazyKeys.filter((k) => !localeOf(k));
     const perLocale = [...new Set(lazyKeys.map(localeOf).filter(Boolean))].map((tag) => ({ tag, ...size([...rules, ...lazyKeys.filter((k) => localeOf(k) === tag)]) }));

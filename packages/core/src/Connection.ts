@@ -149,7 +149,8 @@ export class Connection implements TransportEvents {
   handshake(status: number, headers: Headers): void {
     if (this.#done) return;
     this.evidence.handshakeStatus = status;
-    this.evidence.retryAfterMs = retryAfter(headers['retry-after'], Date.now());
+    const wait = headers['retry-after'];
+    this.evidence.retryAfter = Array.isArray(wait) ? wait[0] : wait;
     this.#host.handshake(status, headers);
   }
 
@@ -185,16 +186,6 @@ export class Connection implements TransportEvents {
       this.#finish({ code: 1006, reason: '', wasClean: false, abandoned: true });
     }, ABANDON_GRACE_MS);
   }
-}
-
-/** `Retry-After` (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) as ms from `now`; undefined when absent or malformed. */
-export function retryAfter(value: string | string[] | undefined, now: number): number | undefined {
-  const v = (Array.isArray(value) ? value[0] : value)?.trim();
-  if (!v) return undefined;
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  // An HTTP-date names its day or month (IMF-fixdate, RFC 850, asctime); bare numbers such as -5 or 1.5 are not dates.
-  const at = /[a-z]{3}/i.test(v) ? Date.parse(v) : Number.NaN;
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** A transport error as evidence: only the fields the runtime gave. */

@@ -12,8 +12,8 @@ export class EvidenceRecorder {
   lastIn: number | undefined;
   lastOut: number | undefined;
   handshakeStatus: number | undefined;
-  /** The refusing server's `Retry-After`, in ms from the refusal. */
-  retryAfterMs: number | undefined;
+  /** The refusing server's `Retry-After` header, as it said it. */
+  retryAfter: string | undefined;
   transportError: { code?: string; message?: string } | undefined;
   initiator: CloseInitiator = 'unknown';
   clientClose: { code?: number; reason?: string } | undefined;
@@ -66,7 +66,7 @@ export class EvidenceRecorder {
       timestamps: { created: this.created, opened: this.opened, lastMessageIn: this.lastIn, lastMessageOut: this.lastOut, closed },
       recentOutgoing: this.frames(),
       handshakeStatus: this.handshakeStatus,
-      retryAfterMs: this.retryAfterMs,
+      retryAfter: this.retryAfter,
       transportError: this.transportError,
       initiator: this.initiator,
       clientClose: this.clientClose,

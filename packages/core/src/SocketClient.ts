@@ -1,5 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import type { DiagnoseContext, DiagnoseLocale, Diagnosis, ResolvedLocale } from '@sockdoc/diagnose';
+import type { DiagnoseContext, Diagnosis, LocaleText, ResolvedText } from '@sockdoc/diagnose';
 import { checkOutgoing, checkString, checkTextBytes, typeName, type CheckedMessage } from './checkOutgoing.js';
 import { Connection, type ConnectionHost } from './Connection.js';
 import { CloseArgumentError } from './errors/CloseArgumentError.js';
@@ -53,19 +53,27 @@ export const IDLE_SNAPSHOT: SocketSnapshot = Object.freeze({
 
 
 function normalizeUrl(url: string): string {
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
+    // WHATWG: http(s) URLs are accepted and mean ws(s); fragments are not allowed.
+    if (parsed.protocol === 'http:') parsed.protocol = 'ws:';
+    else if (parsed.protocol === 'https:') parsed.protocol = 'wss:';
   } catch {
-    throw new OptionError('SOCKDOC_INVALID_URL', DEV ? `Invalid WebSocket URL (got ${JSON.stringify(String(url))}): it must be absolute, e.g. "wss://example.com/socket".` : '');
+    parsed = undefined;
   }
-  // WHATWG: http(s) URLs are accepted and mean ws(s); fragments are not allowed.
-  if (parsed.protocol === 'http:') parsed.protocol = 'ws:';
-  else if (parsed.protocol === 'https:') parsed.protocol = 'wss:';
-  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    throw new OptionError('SOCKDOC_INVALID_URL', DEV ? `WebSocket URLs must use ws: or wss: (got ${parsed.protocol} in ${JSON.stringify(url)}).` : '');
+  if (!parsed || (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') || parsed.hash) {
+    throw new OptionError(
+      'SOCKDOC_INVALID_URL',
+      DEV
+        ? !parsed
+          ? `Invalid WebSocket URL (got ${JSON.stringify(String(url))}): it must be absolute, e.g. "wss://example.com/socket".`
+          : parsed.hash
+            ? `WebSocket URLs cannot have a fragment (got ${JSON.stringify(parsed.hash)} in ${JSON.stringify(url)}).`
+            : `WebSocket URLs must use ws: or wss: (got ${parsed.protocol} in ${JSON.stringify(url)}).`
+        : '',
+    );
   }
-  if (parsed.hash) throw new OptionError('SOCKDOC_INVALID_URL', DEV ? `WebSocket URLs cannot have a fragment (got ${JSON.stringify(parsed.hash)} in ${JSON.stringify(url)}).` : '');
   return parsed.href;
 }
 
@@ -120,10 +128,10 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #contract: boolean;
   readonly #binaryType: 'arraybuffer' | 'blob';
   readonly #locale: SocketOptions['locale'];
-  readonly #locales: readonly DiagnoseLocale[] | undefined;
+  readonly #locales: readonly LocaleText[] | undefined;
   readonly #diagnose: SocketOptions['diagnose'];
   /** This client's diagnosis text, once loaded (the locale object, a registered match, or one built-in locale). */
-  #texts: ResolvedLocale | undefined;
+  #texts: ResolvedText | undefined;
   #preparing: Promise<boolean> | undefined;
   readonly #onDiagnosedClose: ((d: Diagnosis) => void) | undefined;
   /** Queue limits, or undefined when queueing is off. The queue itself is created on first use. */
@@ -572,7 +580,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     const evidence = conn.evidence.context({ runtime: this.#transport.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env });
     const locale = this.#locale;
     const run = this.#runner();
-    const diagnosis = run ? run(raw, evidence) : diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as DiagnoseLocale) : undefined);
+    const diagnosis = run ? run(raw, evidence) : diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as LocaleText) : undefined);
     if (!run) void this.#prepare().then(() => this.#rediagnose(diagnosis, raw, evidence));
     const { next, streak } = this.#nextAfter(conn.endedBy ?? 'peer', diagnosis, conn.openedAt);
     this.#streak = streak;
@@ -629,9 +637,9 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       }));
   }
 
-  async #textsFrom(engine: DiagnosisEngine): Promise<ResolvedLocale> {
+  async #textsFrom(engine: DiagnosisEngine): Promise<ResolvedText> {
     const locale = this.#locale;
-    if (typeof locale === 'object' && !Array.isArray(locale)) return { locale: locale as DiagnoseLocale };
+    if (typeof locale === 'object' && !Array.isArray(locale)) return { locale: locale as LocaleText };
     const found = locale === undefined ? undefined : engine.findLocale(locale as string | readonly string[], this.#locales);
     return found ? { locale: found } : engine.loadLocale(locale as string | readonly string[] | undefined);
   }

@@ -1,4 +1,4 @@
-import type { CloseInput, DiagnoseContext, DiagnoseLocale, DiagnoseOptions, Diagnosis } from '@sockdoc/diagnose';
+import type { CloseInput, DiagnoseContext, DiagnoseOptions, Diagnosis, LocaleText } from '@sockdoc/diagnose';
 import type { Heartbeat } from './Heartbeat.js';
 import type { JsonCodec, JsonResult } from './json.js';
 import type { Environment, Transport } from './Transport.js';
@@ -153,9 +153,9 @@ export interface SocketOptions {
    * Language of diagnoses: a locale object (`zhCN`), a tag, or the user's preferred tags in order
    * (`navigator.languages`); tags match the locales in `locales` and those registered. Default English.
    */
-  readonly locale?: string | readonly string[] | DiagnoseLocale;
+  readonly locale?: string | readonly string[] | LocaleText;
   /** Locales that tags in `locale` may match. A locale object passed here ships in your bundle. */
-  readonly locales?: readonly DiagnoseLocale[];
+  readonly locales?: readonly LocaleText[];
   /**
    * The `diagnose` function from `@sockdoc/diagnose`, to bundle the diagnosis with the client.
    * Without it the client loads `@sockdoc/diagnose` with `import()` when it first connects

@@ -1,10 +1,17 @@
 import type { CauseId, EvidenceId, EvidenceParams } from './causes.js';
 import { diagnoseIn } from './diagnoseIn.js';
 import type { ExplainOptions } from './explain.js';
-import { resolveLocale } from './resolveLocale.js';
-import type { CloseInput, Confidence, DiagnoseContext, Explanation, RetryAdvice } from './types.js';
+import type { LocaleText } from './DiagnoseLocale.js';
+import { resolveText } from './resolveLocale.js';
+import type { CloseInput, Confidence, DiagnoseContext, DiagnosisExplanation, RetryAdvice } from './types.js';
 
-export type DiagnoseOptions = ExplainOptions;
+/** Like `ExplainOptions`, and a diagnosis needs only what it renders: `LocaleText` objects (`zhCNText`) do. */
+export interface DiagnoseOptions extends Omit<ExplainOptions, 'locale' | 'locales'> {
+  /** A locale (`zhCN` or just its `zhCNText`), a tag of a registered locale, or tags in order of preference. Default: English. */
+  readonly locale?: string | readonly string[] | LocaleText;
+  /** Locales available to tag lookups for this call, besides the registered ones. */
+  readonly locales?: readonly LocaleText[];
+}
 
 /** One sentence of evidence: stable id and parameters, plus the localized text. */
 export interface Evidence {
@@ -34,8 +41,8 @@ export interface Diagnosis {
   readonly reasonTruncated: boolean;
   /** `wasClean` exactly as received (undefined when unknown). */
   readonly wasClean: boolean | undefined;
-  /** The catalogue entry of the code. */
-  readonly explanation: Explanation;
+  /** The code's catalogue entry as a diagnosis shows it (what it means, fixes, dead ends); `explain()` has the rest. */
+  readonly explanation: DiagnosisExplanation;
   /** The most likely cause of this close. */
   readonly cause: DiagnosedCause;
   /** Other causes that fit the evidence, most likely first. */
@@ -66,5 +73,7 @@ export interface Diagnosis {
  * d.retry.retryable; // false
  */
 export function diagnose(close: CloseInput, context: DiagnoseContext = {}, options: DiagnoseOptions = {}): Diagnosis {
-  return diagnoseIn(close, context, resolveLocale(options.locale, options.locales), options);
+  const { locale, locales } = options;
+  const resolved = typeof locale === 'object' && !Array.isArray(locale) ? { locale: locale as LocaleText } : resolveText(locale as string | readonly string[] | undefined, locales);
+  return diagnoseIn(close, context, resolved, options);
 }

@@ -1,6 +1,6 @@
 import { closeCodeFacts } from './closeCodes.js';
 import type { Diagnosis } from './diagnose.js';
-import type { DiagnoseLocale } from './DiagnoseLocale.js';
+import type { LocaleText } from './DiagnoseLocale.js';
 import { sanitizeReason } from './sanitizeReason.js';
 import type { CloseInput } from './types.js';
 
@@ -18,7 +18,7 @@ import type { CloseInput } from './types.js';
  * d.retry.strategy; // 'delay_5_30s'
  * d.summary;        // '1012 Service Restart'
  */
-export function diagnoseByCode(close: CloseInput, locale?: DiagnoseLocale): Diagnosis {
+export function diagnoseByCode(close: CloseInput, locale?: LocaleText): Diagnosis {
   const facts = closeCodeFacts(close?.code);
   const { code, name, retry } = facts;
   const text = locale?.causes.diagnosis_unavailable;
@@ -34,7 +34,7 @@ export function diagnoseByCode(close: CloseInput, locale?: DiagnoseLocale): Diag
     reason,
     reasonTruncated: truncated,
     wasClean: typeof close?.wasClean === 'boolean' ? close.wasClean : undefined,
-    explanation: { ...info, related: [], links: [], title, description: text?.detail(params) ?? name, causes: [], fixes: [], deadEnds: [], distinguish: [], locale: tag },
+    explanation: { ...info, related: [], links: [], title, description: text?.detail(params) ?? name, fixes: [], deadEnds: [], locale: tag },
     cause: {
       id: 'diagnosis_unavailable',
       confidence: 'low',

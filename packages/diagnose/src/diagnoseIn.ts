@@ -1,9 +1,8 @@
 import { CAUSES, type CauseId } from './causes.js';
 import type { Diagnosis, DiagnosedCause, DiagnoseOptions } from './diagnose.js';
-import { explainIn } from './explainIn.js';
+import { explainText, type ResolvedText } from './explainIn.js';
 import { fingerprintReason } from './fingerprintReason.js';
 import { findCode } from './registerCodes.js';
-import type { ResolvedLocale } from './resolveLocale.js';
 import { findCandidates, gatherFacts, type Candidate } from './rules.js';
 import { normalizeContext } from './normalizeContext.js';
 import { sanitizeReason } from './sanitizeReason.js';
@@ -13,13 +12,13 @@ import type { CloseInput, DiagnoseContext, RetryAdvice } from './types.js';
  * `diagnose` in a locale already chosen: the engine entry's path, which carries no locale of
  * its own. Never throws.
  */
-export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale, fallback }: ResolvedLocale, options: Pick<DiagnoseOptions, 'packs' | 'protocol'> = {}): Diagnosis {
+export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale, fallback }: ResolvedText, options: Pick<DiagnoseOptions, 'packs' | 'protocol'> = {}): Diagnosis {
   const code = typeof close?.code === 'number' ? close.code : Number.NaN;
   const { text: reason, truncated } = sanitizeReason(close?.reason);
   // Whatever it was given: fields of the wrong type dropped, server- and file-controlled strings sanitized.
   const ctx = normalizeContext(context);
   const protocol = options.protocol ?? ctx.protocol;
-  const explanation = explainIn(code, { locale, ...(fallback ? { fallback } : {}) }, { ...(options.packs ? { packs: options.packs } : {}), ...(protocol === undefined ? {} : { protocol }) });
+  const { def: _def, ...explanation } = explainText(code, { locale, ...(fallback ? { fallback } : {}) }, { ...(options.packs ? { packs: options.packs } : {}), ...(protocol === undefined ? {} : { protocol }) });
   const pack = Number.isInteger(code) && code >= 3000 && code <= 4999 ? findCode(code, protocol, options.packs) : undefined;
   const facts = gatherFacts(code, reason, close?.wasClean, ctx, fingerprintReason(reason), pack);
   const [first, ...rest] = dedupe(findCandidates(facts));

@@ -5,5 +5,6 @@
 export { diagnoseIn } from './diagnoseIn.js';
 export { findLocale } from './localeRegistry.js';
 export { loadLocale } from './loadLocale.js';
-export type { ResolvedLocale } from './resolveLocale.js';
+export type { ResolvedText } from './explainIn.js';
+export type { LocaleText } from './DiagnoseLocale.js';
 export type { Diagnosis } from './diagnose.js';

@@ -1,6 +1,6 @@
 import type { CodePack } from './CodePack.js';
 import type { DiagnoseLocale } from './DiagnoseLocale.js';
-import { explainIn } from './explainIn.js';
+import { explainText } from './explainIn.js';
 import { resolveLocale } from './resolveLocale.js';
 import type { Explanation } from './types.js';
 
@@ -27,5 +27,10 @@ export interface ExplainOptions {
  * explain(1006).onWire;                    // false
  */
 export function explain(code: number, options: ExplainOptions = {}): Explanation {
-  return explainIn(code, resolveLocale(options.locale, options.locales), options);
+  const resolved = resolveLocale(options.locale, options.locales);
+  const { def, ...text } = explainText(code, resolved, options);
+  // The reference-only text: when the code occurs and how to tell it apart.
+  const entry = resolved.locale.entries[(def ? (text.range === 'registered' ? 'range_registered_unassigned' : 'range_private') : text.key) as keyof DiagnoseLocale['entries']];
+  const own = def ? (def.text[resolved.locale.tag] ?? def.text['en'] ?? Object.values(def.text)[0]!) : undefined;
+  return { ...text, causes: own ? (own.causes ?? [own.description]) : entry.causes, distinguish: own?.distinguish ?? entry.distinguish };
 }

@@ -1,12 +1,23 @@
-import type { DiagnoseLocale } from './DiagnoseLocale.js';
+import type { LocaleText } from './DiagnoseLocale.js';
 import { codeInfo } from './catalogue.js';
+import type { CodeDefinition } from './CodePack.js';
 import type { ExplainOptions } from './explain.js';
 import { findCode } from './registerCodes.js';
-import type { ResolvedLocale } from './resolveLocale.js';
-import type { Explanation } from './types.js';
+import type { DiagnosisExplanation } from './types.js';
 
-/** `explain` in a locale already chosen (the engine entry's path: no English unless chosen). */
-export function explainIn(code: number, { locale, fallback }: ResolvedLocale, options: Pick<ExplainOptions, 'packs' | 'protocol'> = {}): Explanation {
+/** A locale already chosen, and whether it is a fallback for what was asked. */
+export interface ResolvedText<L extends LocaleText = LocaleText> {
+  readonly locale: L;
+  /** Set when nothing matched the requested tag and English was used instead. */
+  readonly fallback?: { readonly requested: string; readonly used: string };
+}
+
+/**
+ * The part of `explain` a diagnosis renders, in a locale already chosen (the engine's path:
+ * only `LocaleText`, no reference text). `def` is the application code's definition, when a
+ * pack has one.
+ */
+export function explainText(code: number, { locale, fallback }: ResolvedText, options: Pick<ExplainOptions, 'packs' | 'protocol'> = {}): DiagnosisExplanation & { readonly def?: CodeDefinition } {
   const value = typeof code === 'number' ? code : Number.NaN;
   const info = codeInfo(value);
   const base = {
@@ -30,13 +41,11 @@ export function explainIn(code: number, { locale, fallback }: ResolvedLocale, op
         pack: pack.name,
         title: text.title,
         description: text.description,
-        causes: text.causes ?? [text.description],
         fixes: text.fixes ?? generic.fixes,
         deadEnds: text.deadEnds ?? generic.deadEnds,
-        distinguish: text.distinguish ?? generic.distinguish,
+        def,
       };
     }
   }
-  const { useWhen: _useWhen, ...text } = locale.entries[info.key as keyof DiagnoseLocale['entries']];
-  return { ...base, ...text };
+  return { ...base, ...locale.entries[info.key as keyof LocaleText['entries']] };
 }

@@ -8,7 +8,8 @@ export { sanitizeReason } from './sanitizeReason.js';
 export { ENTRY_KEYS } from './catalogue.js';
 export { closeCodeFacts, isCloseCode, isWireCode, isSendableCloseCode } from './closeCodes.js';
 export { CAUSE_IDS } from './causes.js';
-export { en } from './locales/en.js';
+export { en, enText, enReference } from './locales/en.js';
+export { withReference } from './withReference.js';
 
 export type { ExplainOptions } from './explain.js';
 export type { DiagnoseOptions, Diagnosis, DiagnosedCause, Evidence } from './diagnose.js';
@@ -16,7 +17,8 @@ export type { Comparison, ComparisonRow, CompareAspect } from './compare.js';
 export type { ResolvedLocale } from './resolveLocale.js';
 export type { SanitizedReason } from './sanitizeReason.js';
 export type { CodePack, CodeDefinition, CodeText } from './CodePack.js';
-export type { DiagnoseLocale, CauseText, LocaleEntry } from './DiagnoseLocale.js';
+export type { DiagnoseLocale, CauseText, LocaleEntry, LocaleText, LocaleReference, TextEntry, ReferenceEntry } from './DiagnoseLocale.js';
+export type { ResolvedText } from './explainIn.js';
 export type { CauseId, CauseParams, EvidenceId, EvidenceParams, FingerprintId } from './causes.js';
 export type { CloseCodeFacts } from './closeCodes.js';
 export type {
@@ -31,6 +33,7 @@ export type {
   EntryKey,
   EntryText,
   Explanation,
+  DiagnosisExplanation,
   OutgoingFrame,
   RetryAdvice,
   RetryStrategy,

@@ -1,23 +1,23 @@
-import type { DiagnoseLocale } from './DiagnoseLocale.js';
+import type { LocaleText } from './DiagnoseLocale.js';
 import { matchTag } from './localeRegistry.js';
-import type { ResolvedLocale } from './resolveLocale.js';
+import type { ResolvedText } from './explainIn.js';
 
 /** The locales sockdoc ships, each loaded on its own when asked for (bundlers split each into a chunk). */
-const BUILT_IN: Readonly<Record<string, () => Promise<DiagnoseLocale>>> = {
-  en: () => import('./locales/en.js').then((m) => m.en),
-  'zh-CN': () => import('./locales/zh-CN.js').then((m) => m.zhCN),
+const BUILT_IN: Readonly<Record<string, () => Promise<LocaleText>>> = {
+  en: () => import('./locales/en.text.js').then((m) => m.text),
+  'zh-CN': () => import('./locales/zh-CN.text.js').then((m) => m.text),
 };
 const TAGS = Object.keys(BUILT_IN);
 
 /**
- * Loads the built-in locale that the first of `requested` (tags in order of preference, e.g.
+ * Loads the text a diagnosis renders (`LocaleText`) of the built-in locale that the first of `requested` (tags in order of preference, e.g.
  * `navigator.languages`) matches, and only that one; English when none matches, with the
  * `fallback` noted (none when nothing was requested). Rejects when the chunk cannot be loaded.
  *
  * @example
  * const { locale } = await loadLocale(['zh-Hans-CN', 'en']); // the zh-CN text, without English
  */
-export async function loadLocale(requested: string | readonly string[] | undefined): Promise<ResolvedLocale> {
+export async function loadLocale(requested: string | readonly string[] | undefined): Promise<ResolvedText> {
   const wanted = requested === undefined ? [] : typeof requested === 'string' ? [requested] : requested;
   for (const w of wanted) {
     const tag = matchTag(w, TAGS);

@@ -1,4 +1,4 @@
-import type { DiagnoseLocale } from './DiagnoseLocale.js';
+import type { DiagnoseLocale, LocaleText } from './DiagnoseLocale.js';
 
 // Locales by tag, without any locale of its own: the engine entry matches tags here and loads
 // built-in text only when nothing registered or passed matches (so English never rides along).
@@ -48,8 +48,8 @@ export function matchTag(wanted: string, tags: readonly string[]): string | unde
 }
 
 /** The first of `requested` (tags in order of preference) that `extra` or a registered locale covers. */
-export function findLocale(requested: string | readonly string[], extra: readonly DiagnoseLocale[] = []): DiagnoseLocale | undefined {
-  const candidates = extra.length ? [...extra, ...registry.values()] : [...registry.values()];
+export function findLocale<L extends LocaleText = DiagnoseLocale>(requested: string | readonly string[], extra: readonly L[] = []): L | DiagnoseLocale | undefined {
+  const candidates: Array<L | DiagnoseLocale> = extra.length ? [...extra, ...registry.values()] : [...registry.values()];
   const tags = candidates.map((l) => l.tag);
   for (const wanted of typeof requested === 'string' ? [requested] : requested) {
     const tag = matchTag(wanted, tags);

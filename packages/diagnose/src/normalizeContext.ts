@@ -30,7 +30,7 @@ const CONTEXT = shape({
   channel: oneOf('text', 'binary', 'mixed'),
   maxMessageBytes: num,
   handshakeStatus: num,
-  retryAfterMs: num,
+  retryAfter: text,
   transportError: shape({ code: text, message: text }),
   initiator: oneOf('client', 'server', 'unknown'),
   clientClose: shape({ code: num, reason: text }),

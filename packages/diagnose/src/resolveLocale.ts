@@ -1,10 +1,20 @@
-import type { DiagnoseLocale } from './DiagnoseLocale.js';
+import type { DiagnoseLocale, LocaleText } from './DiagnoseLocale.js';
+import type { ResolvedText } from './explainIn.js';
 import { en } from './locales/en.js';
 import { findLocale, registerLocale } from './localeRegistry.js';
 
 registerLocale(en);
 
 export { registerLocale };
+
+/** `resolveLocale` for tags among `LocaleText`s too (a diagnosis needs no reference text). */
+export function resolveText(requested: string | readonly string[] | undefined, extra: readonly LocaleText[] = []): ResolvedText {
+  if (requested === undefined) return { locale: en };
+  const found = findLocale(requested, extra);
+  if (found) return { locale: found };
+  if (typeof requested !== 'string' && requested.length === 0) return { locale: en };
+  return { locale: en, fallback: { requested: typeof requested === 'string' ? requested : requested.join(', '), used: en.tag } };
+}
 
 export interface ResolvedLocale {
   readonly locale: DiagnoseLocale;

@@ -1,4 +1,5 @@
 import { isSendableCloseCode, RETRY } from './closeCodes.js';
+import { retryAfterMs } from './retryAfterMs.js';
 import type { CauseId, CauseParams, EvidenceId, EvidenceParams, FingerprintId } from './causes.js';
 import type { CodeDefinition, CodePack } from './CodePack.js';
 import type { Confidence, DiagnoseContext, OutgoingFrame, RetryAdvice } from './types.js';
@@ -282,7 +283,7 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
       else if (status === 404 || status === 410) out.push(c('handshake_not_found', 'high', p, ev));
       else if (status === 502 || status === 503 || status === 504 || status === 429) {
         // The server said when to come back: that wait, not a backoff of a few seconds.
-        const wait = ctx.retryAfterMs;
+        const wait = retryAfterMs(ctx.retryAfter, f.closedAt ?? Date.now());
         if ((status === 429 || status === 503) && wait !== undefined && wait >= 0) {
           const seconds = Math.round(wait / 1000);
           out.push(c('handshake_unavailable', 'high', p, [...ev, { id: 'retry_after', params: { seconds } }], { retryable: true, strategy: 'retry_after', delayMs: [wait, wait] }));

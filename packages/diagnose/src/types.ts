@@ -100,6 +100,12 @@ export interface EntryText {
 }
 
 /** A catalogue entry in one language: stable facts plus text. */
+/**
+ * What a diagnosis carries of the code's catalogue entry: the facts, what the code means, how to
+ * fix it and what does not help. `explain()` adds when it occurs and how to tell it apart.
+ */
+export type DiagnosisExplanation = Omit<Explanation, 'causes' | 'distinguish'>;
+
 export interface Explanation extends CodeInfo, EntryText {
   /** Whether the code is a valid close code at all (1000-4999, integer). */
   readonly valid: boolean;
@@ -157,8 +163,8 @@ export interface DiagnoseContext {
   readonly maxMessageBytes?: number;
   /** The HTTP status of a refused handshake (Node only: browsers never expose it). */
   readonly handshakeStatus?: number;
-  /** How long the refusing server asked the client to wait (`Retry-After`, in ms from the refusal). */
-  readonly retryAfterMs?: number;
+  /** The refusing server's `Retry-After` header (seconds or an HTTP-date), as it said it. */
+  readonly retryAfter?: string;
   /** A transport or protocol error code: `ECONNREFUSED`, `ENOTFOUND`, TLS codes, `ws`'s `WS_ERR_*`. */
   readonly transportError?: { readonly code?: string; readonly message?: string };
   readonly initiator?: CloseInitiator;

@@ -2,8 +2,10 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium, startTestServer, type TestServer } from '@sockdoc/test-utils';
+import { en } from '@sockdoc/diagnose';
+import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 
 // The BUILT browser package bundled as an app bundler would (ESM, code splitting): the client
 // is the entry chunk, @sockdoc/diagnose a chunk loaded with import() when the client connects.
@@ -41,9 +43,13 @@ beforeAll(async () => {
   // The chunks the entry loads with import(): the diagnosis module.
   const outputs = Object.entries(out.metafile!.outputs);
   chunks = outputs.find(([, o]) => o.entryPoint)![1].imports.filter((i) => i.kind === 'dynamic-import').map((i) => basename(i.path));
-  const chunkWith = (file: string) => basename(outputs.find(([, o]) => Object.keys(o.inputs).some((i) => i.endsWith(file)))![0]);
-  localeChunk = { en: chunkWith('diagnose/dist/locales/en.js'), 'zh-CN': chunkWith('diagnose/dist/locales/zh-CN.js') };
-  expect(localeChunk.en).not.toBe(localeChunk['zh-CN']);
+  // Each built-in locale's text is a chunk of its own (`<tag>.text-<hash>.js`), with only what a diagnosis renders.
+  const chunkOf = (tag: string) => basename(outputs.find(([k]) => basename(k).startsWith(`${tag}.text-`))![0]);
+  localeChunk = { en: chunkOf('en'), 'zh-CN': chunkOf('zh-CN') };
+  const text = (name: string) => out.outputFiles.find((f) => basename(f.path) === name)!.text;
+  expect(text(localeChunk['zh-CN'])).toContain(zhCN.entries['1006'].title);
+  for (const refOnly of [zhCN.entries['1006'].useWhen, zhCN.entries['1006'].distinguish[0]!, zhCN.labels.whichToUseWhen]) expect(text(localeChunk['zh-CN'])).not.toContain(refOnly);
+  expect(text(localeChunk.en)).not.toContain(en.entries['1003'].useWhen);
   // The catalogue is not in the entry chunk: it is what the client loads lazily.
   const entry = out.outputFiles.find((f) => basename(f.path) === 'app.js')!.text;
   expect(entry).not.toContain('Unsupported data');
@@ -61,15 +67,17 @@ declare const window: { sockdoc: { createSocket: typeof import('@sockdoc/browser
 async function openPage() {
   const page = await chromium.context.newPage();
   const requested: string[] = [];
+  const finished: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  page.on('requestfinished', (r) => finished.push(new URL(r.url()).pathname));
   await page.goto(server.httpUrl('/'));
   await page.waitForFunction(() => 'sockdoc' in window);
-  return { page, requested };
+  return { page, requested, finished };
 }
 
 describe('the diagnosis module, loaded lazily in real Chromium', () => {
   it('should not load the catalogue until the client connects, then diagnose a close that happens while the network is down', async () => {
-    const { page, requested } = await openPage();
+    const { page, requested, finished } = await openPage();
     try {
       expect(requested.filter((p) => chunks.some((c) => p === `/app/${c}`))).toEqual([]);
       await page.evaluate((url) => {
@@ -80,6 +88,8 @@ describe('the diagnosis module, loaded lazily in real Chromium', () => {
         return new Promise<void>((r) => socket.once('open', () => r()));
       }, server.url('/drop?after=1500'));
       expect(requested.some((p) => chunks.some((c) => p === `/app/${c}`))).toBe(true);
+      // The rules, then the text of the page's language (en-US here), arrive while the connection is up.
+      await vi.waitFor(() => expect(finished).toContain(`/app/${localeChunk.en}`), { timeout: 5_000 });
       // The network goes down: the browser is offline, HTTP fails, and the server's end of the
       // TCP connection goes away without a Close frame (/drop?after=1500).
       await chromium.context.setOffline(true);

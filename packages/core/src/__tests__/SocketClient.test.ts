@@ -390,15 +390,3 @@ describe('bounded by bad options and promises that never settle', () => {
     expect(ScriptedSocket.all).toHaveLength(1);
   });
 });
-
-describe('Retry-After parsing', () => {
-  it('should read delay-seconds and HTTP-dates, and ignore what is neither', async () => {
-    const { retryAfter } = await import('../Connection.js');
-    const now = Date.parse('Tue, 01 Dec 2026 12:00:00 GMT');
-    expect(retryAfter('120', now)).toBe(120_000);
-    expect(retryAfter(['5', '7'], now)).toBe(5_000);
-    expect(retryAfter('Tue, 01 Dec 2026 12:01:30 GMT', now)).toBe(90_000);
-    expect(retryAfter('Tue, 01 Dec 2026 11:00:00 GMT', now)).toBe(0);
-    for (const bad of [undefined, '', 'soon', '-5', '1.5']) expect(retryAfter(bad, now)).toBeUndefined();
-  });
-});

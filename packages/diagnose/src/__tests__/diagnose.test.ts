@@ -135,3 +135,14 @@ describe('diagnose', () => {
     expect(text).not.toMatch(/[\x00-\x1f\u202e]/);
   });
 });
+
+describe('Retry-After parsing', () => {
+  it('should read delay-seconds and HTTP-dates, and ignore what is neither', async () => {
+    const { retryAfterMs: retryAfter } = await import('../retryAfterMs.js');
+    const now = Date.parse('Tue, 01 Dec 2026 12:00:00 GMT');
+    expect(retryAfter('120', now)).toBe(120_000);
+    expect(retryAfter('Tue, 01 Dec 2026 12:01:30 GMT', now)).toBe(90_000);
+    expect(retryAfter('Tue, 01 Dec 2026 11:00:00 GMT', now)).toBe(0);
+    for (const bad of [undefined, '', 'soon', '-5', '1.5']) expect(retryAfter(bad, now)).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
-import type { DiagnoseLocale } from '../DiagnoseLocale.js';
+import type { DiagnoseLocale, LocaleReference, LocaleText } from '../DiagnoseLocale.js';
+import { withReference } from '../withReference.js';
 
 // Facts: ../shared/close-codes.md (RFC 6455, IANA, WHATWG, MDN, implementations' source).
 // No success rates or percentages: causes and fixes are ordered by likelihood only.
@@ -25,26 +26,14 @@ const fingerprints = {
   shutdown: 'a server or application shutdown',
   sockjs_go_away: 'a SockJS session close',
 };
-
-/**
- * English text for the whole catalogue and every diagnosis sentence. The default locale.
- *
- * @example
- * import { explain, en } from '@sockdoc/diagnose';
- * explain(1006, { locale: en }).title; // 'Abnormal closure'
- */
-export const en: DiagnoseLocale = {
+/** What a diagnosis renders in en: entry titles, descriptions, fixes and dead ends, causes, evidence, retry advice. The client loads only this. */
+export const enText: LocaleText = {
   tag: 'en',
   name: 'English',
   entries: {
     '1000': {
       title: 'Normal closure',
       description: 'The purpose for which the connection was established has been fulfilled: one side ended the session on purpose and the closing handshake completed.',
-      causes: [
-        'The client itself called close() or close(1000) and this is the server\'s echo.',
-        'The server ended the session on purpose: logout, job finished, all subscriptions completed, or a duplicate login was kicked.',
-        'The server rotates long-lived connections (uWebSockets maxLifetime closes with 1000 "please reconnect").',
-      ],
       fixes: [
         'Nothing to fix if your code closed the socket.',
         'If the close was unexpected, read the reason and look for server logic that ends sessions (lifetime caps, duplicate-login kicks, idle policies that choose 1000).',
@@ -54,22 +43,10 @@ export const en: DiagnoseLocale = {
         'Treating 1000 as an error and showing a failure to the user.',
         'Reconnecting in a tight loop against a server that deliberately ended the session.',
       ],
-      distinguish: [
-        'Versus 1005: 1000 means the Close frame carried a code; 1005 means it carried none (close() without arguments).',
-        'Versus 1001: 1000 says the work is done; 1001 says an endpoint is leaving (shutdown, navigation, idle timeout).',
-        'If your client called close() just before, the 1000 you see is the server echoing your own code.',
-      ],
-      useWhen: 'Send 1000 when the session ended as planned and the peer should not treat it as a failure.',
     },
     '1001': {
       title: 'Going away',
       description: 'An endpoint is leaving: a server going down or restarting, a browser navigating away from the page, or a server-side idle timeout.',
-      causes: [
-        'The server is shutting down or being redeployed (python-websockets server.close() uses 1001 by default).',
-        'A server-side idle timeout: Tomcat "The WebSocket session [...] idle timeout expired", Jetty "Connection Idle Timeout" (30 s by default).',
-        'A forced disconnect broadcast (Phoenix sends 1001 so phoenix.js reconnects).',
-        'Seen by a server: the user navigated away or closed the tab (browsers send 1001 when a document goes away).',
-      ],
       fixes: [
         'Reconnect with exponential backoff and random jitter; deploys make every client reconnect at once.',
         'If the reason names an idle timeout, send heartbeats more often than that timeout or raise it on the server.',
@@ -79,23 +56,10 @@ export const en: DiagnoseLocale = {
         'Raising client-side timeouts: the server is the one idling out.',
         'Reconnecting without jitter, which turns a deploy into a reconnect storm.',
       ],
-      distinguish: [
-        'Versus 1006: a 1001 arrived in a Close frame, so the server chose to leave; a 1006 means no Close frame arrived at all.',
-        'Versus 1012: 1012 says explicitly that the service is restarting and gives a retry window.',
-        'Idle time since the last message close to 30 s (Jetty default) with an "idle" reason points at an idle timeout, not a shutdown.',
-      ],
-      useWhen: 'Send 1001 when the endpoint is going away (shutdown, navigation); prefer 1012 for a restart the client should wait out.',
     },
     '1002': {
       title: 'Protocol error',
       description: 'An endpoint received something that breaks the WebSocket protocol (a malformed frame, a reserved close code, unexpected extension bits) and ended the connection.',
-      causes: [
-        'The client sent a close code that may not go on the wire (1004, 1005, 1006, 1015, 1016-2999, >= 5000); receivers answer with 1002.',
-        'A hand-rolled or embedded WebSocket implementation builds frames incorrectly (unmasked client frames, bad fragmentation).',
-        'permessage-deflate disagreement: RSV1 set without the extension negotiated.',
-        'A proxy or middlebox that rewrites or injects bytes into the stream.',
-        'Sending 1014 to a gorilla/websocket peer, which rejects it ("bad close code 1014").',
-      ],
       fixes: [
         'Read the reason: undici, python-websockets, gorilla and Jetty name the rule that was broken (ws sends no reason).',
         'Use only 1000 or 3000-4999 in your own close() calls.',
@@ -106,20 +70,10 @@ export const en: DiagnoseLocale = {
         'Reconnecting: the same frames produce the same error.',
         'Enlarging buffers or timeouts.',
       ],
-      distinguish: [
-        'Versus 1007: 1002 is about framing and protocol rules; 1007 is about a payload that does not match its type (invalid UTF-8 in text).',
-        'Chrome sends 1002 (not 1007) when a server sends invalid UTF-8 in a text frame; the page itself sees 1006.',
-      ],
-      useWhen: 'Send 1002 when a peer violates the framing rules of RFC 6455.',
     },
     '1003': {
       title: 'Unsupported data',
       description: 'An endpoint received a type of data it cannot accept: a text-only endpoint received a binary message, or a binary-only endpoint received text.',
-      causes: [
-        'The client sent a binary frame (ArrayBuffer, Blob, typed array; in Node, ws.send(Buffer) is binary by default) to a server that only handles text.',
-        'The client sent a text frame to a binary-only endpoint (Spring BinaryWebSocketHandler: "Text messages not supported").',
-        'The client sent MessagePack or Protocol Buffers to a JSON endpoint.',
-      ],
       fixes: [
         'Send the frame type the server expects: JSON.stringify(...) goes out as a text frame.',
         'Declare the channel as text or binary in sockdoc so a wrong frame type is refused before it is sent.',
@@ -130,18 +84,10 @@ export const en: DiagnoseLocale = {
         'Enlarging buffers or message size limits: the frame type is rejected regardless of its size.',
         'Changing timeouts.',
       ],
-      distinguish: [
-        'Versus 1007: 1003 is about the kind of frame (text vs binary); 1007 is about the content of a text frame (invalid UTF-8). Some servers send 1007 where 1003 is correct, so check what you sent last.',
-        'Spring\'s reasons "Binary messages not supported" and "Text messages not supported" identify 1003 exactly.',
-      ],
-      useWhen: 'Send 1003 when the peer sent a frame type (text or binary) the endpoint does not handle.',
     },
     '1004': {
       title: 'Reserved',
       description: 'Reserved by RFC 6455; no meaning is defined. No endpoint may send it, and ws, undici, python-websockets, gorilla, coder, Jetty and uWebSockets treat a received 1004 as a protocol error.',
-      causes: [
-        'A peer with a bug, or hand-written code that picked 1004 as a custom code.',
-      ],
       fixes: [
         'Fix the peer that sent it: use 1000, 1001, 1008, 1011 or an application code in 4000-4999.',
       ],
@@ -149,19 +95,10 @@ export const en: DiagnoseLocale = {
         'Looking for a documented meaning: there is none.',
         'Reconnecting: the peer will send it again.',
       ],
-      distinguish: [
-        'Handle it like 1002: a peer broke the rules about which codes may be sent.',
-      ],
-      useWhen: 'Never send 1004.',
     },
     '1005': {
       title: 'No status received',
       description: 'A Close frame arrived but carried no status code. The runtime reports 1005 locally; it never appears on the wire.',
-      causes: [
-        'The client called close() without arguments and the server echoed an empty Close frame (browsers and ws send no code then).',
-        'The server closed without a code: Socket.IO / Engine.IO close the transport this way, as does ws.close() with no arguments.',
-        'A uWebSockets server rejected the client\'s close code (it rejects 1012-1014 and all 3000-3999) and answered with an empty Close frame.',
-      ],
       fixes: [
         'If your code called close(), this is the expected echo; pass close(1000) if you want a code on both sides.',
         'For Socket.IO, read Socket.IO\'s own disconnect reason ("io server disconnect", "transport close", "ping timeout"), not the WebSocket code.',
@@ -171,21 +108,10 @@ export const en: DiagnoseLocale = {
         'Treating 1005 as a network failure: the closing handshake completed.',
         'Reading event.reason: an empty Close frame has no reason either.',
       ],
-      distinguish: [
-        'Versus 1000: both are usually clean closes; 1000 carried a code, 1005 did not.',
-        'Versus 1006: 1005 means a Close frame arrived (wasClean is usually true); 1006 means none arrived.',
-      ],
-      useWhen: 'Never send 1005: it only reports that a Close frame had no code.',
     },
     '1006': {
       title: 'Abnormal closure',
       description: 'The connection closed without a Close frame being received. The runtime reports 1006 locally; it never appears on the wire, and the reason is always empty.',
-      causes: [
-        'The handshake failed: in browsers every failure (DNS, refused, TLS, any non-101 HTTP status such as 401, 403, 404, 502) becomes 1006, by specification.',
-        'The local side failed the connection itself because the server sent something invalid (ws and browsers send 1002/1007/1009 to the server and report 1006 locally).',
-        'The TCP connection was lost: server crash or restart without a Close frame, a proxy idle timeout (nginx 60 s, Cloudflare about 100 s), a server that drops TCP on errors (uWebSockets does this for oversize messages and invalid UTF-8).',
-        'The device slept, the tab was backgrounded on mobile, or the network changed.',
-      ],
       fixes: [
         'If the connection never opened, check the handshake: URL and path, credentials, TLS certificate, proxy Upgrade headers, Origin allow-list. Browsers show the HTTP status only in the DevTools console; Node clients expose it.',
         'In Node, read the error event that came before the close: its code (WS_ERR_*, ECONNREFUSED, ...) is the real diagnosis.',
@@ -197,22 +123,10 @@ export const en: DiagnoseLocale = {
         'Retrying instantly and forever when the handshake is rejected: a 401 stays a 401.',
         'Enlarging client-side buffers.',
       ],
-      distinguish: [
-        'Whether open ever fired splits handshake problems from dropped connections.',
-        'Versus 1001 and 1012: those arrive in a Close frame; 1006 means nothing arrived.',
-        'The side that detects an error usually reports 1006 locally, while its peer sees the real code (1002, 1007, 1009).',
-      ],
-      useWhen: 'Never send 1006: it only reports that no Close frame arrived.',
     },
     '1007': {
       title: 'Invalid frame payload data',
       description: 'An endpoint received a message whose data is not consistent with its type, typically a text frame whose payload is not valid UTF-8.',
-      causes: [
-        'Bytes were sent as a text frame without being valid UTF-8: raw binary, Latin-1 text, or a multi-byte character split across fragments (ws.send(buffer, { binary: false }) in Node does this on request).',
-        'The server misuses 1007 for something else: public Java code uses CloseCodes.NOT_CONSISTENT for auth failures ("鉴权失败") and duplicate sessions.',
-        'Some servers send 1007 where 1003 is correct, after receiving a binary frame on a text-only endpoint.',
-        'Compression corruption or a middlebox altering payloads.',
-      ],
       fixes: [
         'Send raw bytes as binary frames, or encode them (base64) before sending them as text.',
         'Validate UTF-8 before sending bytes as text; sockdoc refuses invalid UTF-8 and lone surrogates before they leave.',
@@ -223,23 +137,10 @@ export const en: DiagnoseLocale = {
         'Reconnecting and resending the same message.',
         'Enlarging buffers or size limits, or changing timeouts: UTF-8 validity does not depend on them.',
       ],
-      distinguish: [
-        'Versus 1003: 1007 is about the content of a text frame; 1003 is about the frame type. Check whether the last frame you sent was text or binary.',
-        'python-websockets gives the byte position in the reason ("invalid start byte at position 0"); ws sends no reason.',
-        'Chrome reports invalid UTF-8 from a server with 1002 to the server and 1006 to the page, never 1007.',
-      ],
-      useWhen: 'Send 1007 when a text message is not valid UTF-8 (or a payload contradicts its declared type); use 1008 or a 4xxx code for auth or duplicate sessions.',
     },
     '1008': {
       title: 'Policy violation',
       description: 'An endpoint received a message that violates its policy. It is the generic code when no more specific one fits, or when the server wants to hide the details.',
-      causes: [
-        'The token expired or was revoked after the connection opened.',
-        'The user lacks permission for what the message asked.',
-        'Rate limiting: too many messages per second.',
-        'A message broke a schema or business rule, or a duplicate-connection policy applied.',
-        'Too many small fragments: ws 8.21+ ("Too many buffered chunks") and undici ("Too many message fragments") close with 1008.',
-      ],
       fixes: [
         'Read the reason; then refresh credentials and reconnect once with the new ones.',
         'Respect the server\'s rate limits: batch or throttle messages.',
@@ -249,20 +150,10 @@ export const en: DiagnoseLocale = {
         'Reconnecting with the same credentials or resending the same message.',
         'Enlarging buffers.',
       ],
-      distinguish: [
-        'Versus 1003 and 1009: those name the problem exactly (frame type, size); 1008 is the catch-all.',
-        'Versus 3000/3003: registered auth codes say the same thing more precisely.',
-      ],
-      useWhen: 'Send 1008 for policy failures (auth expiry, permissions, rate limits) when no more specific code applies.',
     },
     '1009': {
       title: 'Message too big',
       description: 'An endpoint received a message too big for it to process.',
-      causes: [
-        'A message over the server\'s limit: large JSON, base64 images or files, batched payloads.',
-        'The server\'s limit is lower than assumed; defaults differ by three orders of magnitude: Tomcat 8 KiB text buffer, uWebSockets 16 KiB, coder/websocket 32 KiB, Jetty and Netty 64 KiB, Socket.IO 1 MB, python-websockets 1 MiB, ws 100 MiB.',
-        'The decompressed size exceeds the limit even though the compressed frame was small.',
-      ],
       fixes: [
         'Split the message into chunks under the server\'s limit, or compress it.',
         'Upload large data over HTTP and send a reference over the socket.',
@@ -274,18 +165,10 @@ export const en: DiagnoseLocale = {
         'Enlarging client-side buffers: the limit is on the receiving side.',
         'Raising proxy timeouts.',
       ],
-      distinguish: [
-        'Versus 1006: servers such as uWebSockets drop TCP on oversize messages instead of sending 1009, so a 1006 right after a large message can be the same problem.',
-        'Compare the size of the last message with the limits above; python-websockets and coder/websocket put the limit in the reason.',
-      ],
-      useWhen: 'Send 1009 when a received message exceeds the size the endpoint can process.',
     },
     '1010': {
       title: 'Mandatory extension missing',
       description: 'A client ended the connection because it expected the server to negotiate one or more extensions and the server did not. The reason should list them.',
-      causes: [
-        'A non-browser client requires permessage-deflate and the server, or a proxy, stripped Sec-WebSocket-Extensions.',
-      ],
       fixes: [
         'Enable the extension on every hop (server and proxies), or stop requiring it in the client.',
       ],
@@ -293,19 +176,10 @@ export const en: DiagnoseLocale = {
         'Reconnecting: negotiation fails the same way.',
         'Changing message sizes or timeouts.',
       ],
-      distinguish: [
-        'Only clients send 1010, and browsers cannot (close() allows only 1000 and 3000-4999); it is mostly seen in server logs.',
-      ],
-      useWhen: 'A client sends 1010 when a required extension was not negotiated; servers fail the handshake instead.',
     },
     '1011': {
       title: 'Internal error',
       description: 'The server met an unexpected condition that prevented it from fulfilling the request.',
-      causes: [
-        'An unhandled exception in the server\'s handler (Spring closes with 1011 and no reason; Jetty puts the exception message in the reason).',
-        'A failing dependency behind the server (database, upstream service).',
-        'python-websockets\' keepalive: 1011 "keepalive ping timeout" means pongs did not come back in time (latency or a blocked event loop), not a server bug.',
-      ],
       fixes: [
         'Check the server logs at the time of the close; if it follows one particular message every time, that message triggers a server bug.',
         'For "keepalive ping timeout": reduce latency or blocking, or raise ping_timeout on the server.',
@@ -316,18 +190,10 @@ export const en: DiagnoseLocale = {
         'Unbounded fast reconnects.',
         'Resending the message that triggers the exception.',
       ],
-      distinguish: [
-        'Versus 1006: a 1011 arrived in a Close frame; for keepalive timeouts the peer often never receives it and sees 1006.',
-        'graphql-ws treats 1011 as fatal and does not retry; most clients retry with backoff.',
-      ],
-      useWhen: 'Send 1011 when the server hit an unexpected error; prefer 1013 for overload and 1012 for restarts.',
     },
     '1012': {
       title: 'Service restart',
       description: 'The server is terminating the connection because it is restarting.',
-      causes: [
-        'A planned restart or deploy (Phoenix sends 1012 when it drains sockets at shutdown).',
-      ],
       fixes: [
         'Reconnect after a random delay of 5-30 s, as the guidance that registered the code recommends; the jitter keeps clients from reconnecting all at once.',
       ],
@@ -335,19 +201,10 @@ export const en: DiagnoseLocale = {
         'Reconnecting immediately: the server may not be back yet, and all clients hit it together.',
         'Treating it as an error in your code.',
       ],
-      distinguish: [
-        'Versus 1001: 1012 says explicitly that the service is restarting and comes with a retry window.',
-        'uWebSockets rejects a received 1012 as invalid; a client that sends it to uWS gets 1005 back.',
-      ],
-      useWhen: 'Send 1012 when the service restarts and clients should come back after a short random delay.',
     },
     '1013': {
       title: 'Try again later',
       description: 'The server is terminating the connection because of a temporary condition, for example it is overloaded and shedding clients.',
-      causes: [
-        'Server overload or load shedding.',
-        'The client is rate-limited (Bun documents 1013 as "the server is too busy or the client is rate-limited").',
-      ],
       fixes: [
         'Back off for a long, jittered delay (at least 30 s) before reconnecting.',
         'Prefer another endpoint when several are available; the registering guidance says to reconnect to the same address only on user action.',
@@ -355,38 +212,20 @@ export const en: DiagnoseLocale = {
       deadEnds: [
         'Reconnecting immediately, which adds to the overload.',
       ],
-      distinguish: [
-        'Versus 1012: 1012 is a restart with a short wait; 1013 is overload and needs a longer one.',
-        'Versus 1011: 1011 is an error; 1013 is capacity.',
-      ],
-      useWhen: 'Send 1013 when the server is temporarily overloaded and clients should back off.',
     },
     '1014': {
       title: 'Bad gateway',
       description: 'The server was acting as a gateway or proxy and received an invalid response from the upstream server, like HTTP 502.',
-      causes: [
-        'A WebSocket-terminating gateway could not reach or understand its upstream.',
-      ],
       fixes: [
         'Reconnect with backoff; check the upstream service behind the gateway.',
       ],
       deadEnds: [
         'Changing the client\'s messages: the failure is between the gateway and its upstream.',
       ],
-      distinguish: [
-        'Versus 1011: 1014 points at the upstream behind a gateway, 1011 at the server itself.',
-        'gorilla/websocket and uWebSockets reject a received 1014 as invalid.',
-      ],
-      useWhen: 'A gateway sends 1014 when its upstream answered invalidly.',
     },
     '1015': {
       title: 'TLS handshake failure',
       description: 'Reserved for reporting that the TLS handshake failed (for example the certificate could not be verified). It never appears on the wire, and browsers never report it: they report 1006.',
-      causes: [
-        'Expired or self-signed certificate, hostname mismatch, missing intermediate certificate.',
-        'TLS version or cipher mismatch.',
-        'An intercepting corporate proxy.',
-      ],
       fixes: [
         'Open the same https:// URL in a browser or run openssl s_client to see the certificate error.',
         'Fix the certificate chain on the server, or trust the right CA in Node (NODE_EXTRA_CA_CERTS).',
@@ -395,19 +234,10 @@ export const en: DiagnoseLocale = {
         'Retrying: the certificate does not change between attempts.',
         'Disabling verification in production.',
       ],
-      distinguish: [
-        'Browsers show TLS failures as 1006; a Node client shows a TLS error code (e.g. CERT_HAS_EXPIRED) before the close.',
-        'A server that sends 1015 in a Close frame makes Chrome fail the connection.',
-      ],
-      useWhen: 'Never send 1015: it only reports a TLS failure locally.',
     },
     '3000': {
       title: 'Unauthorized',
       description: 'Registered with IANA as the WebSocket counterpart of HTTP 401: the client must authenticate.',
-      causes: [
-        'Missing, invalid or expired credentials.',
-        'SockJS uses 3000 "Go away!" for an ordinary session close, so from a SockJS server it is not about auth.',
-      ],
       fixes: [
         'Obtain fresh credentials, then reconnect once with them.',
         'If the reason is "Go away!", treat it as a normal SockJS close.',
@@ -415,105 +245,60 @@ export const en: DiagnoseLocale = {
       deadEnds: [
         'Reconnecting with the same token.',
       ],
-      distinguish: [
-        'Versus 3003: 3000 means "who are you?", 3003 means "you may not".',
-        'Versus 1008: 1008 is the generic policy code servers often use for the same thing.',
-      ],
-      useWhen: 'Send 3000 when the client must authenticate (or re-authenticate) before continuing.',
     },
     '3003': {
       title: 'Forbidden',
       description: 'Registered with IANA as the WebSocket counterpart of HTTP 403: the client is known but not allowed.',
-      causes: [
-        'The account lacks permission for this resource or channel.',
-      ],
       fixes: [
         'Grant the permission on the server, or stop requesting the resource.',
       ],
       deadEnds: [
         'Retrying, and refreshing a token that already identifies the user correctly.',
       ],
-      distinguish: [
-        'Versus 3000: new credentials help after 3000, not after 3003.',
-      ],
-      useWhen: 'Send 3003 when the client is authenticated but not permitted.',
     },
     '3008': {
       title: 'Timeout',
       description: 'Registered with IANA as the WebSocket counterpart of HTTP 408: an endpoint took too long to respond to an application-level request.',
-      causes: [
-        'The client did not answer an application-level request (login, heartbeat) in time.',
-        'A slow network or a blocked main thread delayed the answer.',
-      ],
       fixes: [
         'Reconnect with backoff, and answer application requests sooner (avoid blocking the event loop).',
       ],
       deadEnds: [
         'Changing message sizes.',
       ],
-      distinguish: [
-        'Versus 1001 idle timeouts: 3008 is about an unanswered request, not silence.',
-      ],
-      useWhen: 'Send 3008 when the peer did not answer an application-level request in time.',
     },
     range_0_999: {
       title: 'Not a close code (0-999)',
       description: 'RFC 6455 does not use 0-999. No endpoint may send these, and every implementation except Chromium\'s receive path rejects them as a protocol error.',
-      causes: [
-        'A bug in the peer, or a value that was not a close code (an HTTP status, an enum index) passed to close().',
-      ],
       fixes: [
         'Use 1000 or a code in 3000-4999 in close().',
       ],
       deadEnds: [
         'Looking up a meaning: none exists.',
       ],
-      distinguish: [
-        'A receiver answers with 1002, so the other side usually sees 1002 or 1006.',
-      ],
-      useWhen: 'Never send a code below 1000.',
     },
     range_protocol_unassigned: {
       title: 'Reserved for the protocol (unassigned)',
       description: 'Codes 1016-2999 are reserved for future versions of the protocol and for extensions; none is assigned. ws, undici, python-websockets, coder, Jetty and uWebSockets reject them as a protocol error.',
-      causes: [
-        'A peer picked an unassigned code as a custom code instead of using 4000-4999.',
-        'SockJS uses 2010 "Another connection still open" inside its own framing, not as a WebSocket close code.',
-      ],
       fixes: [
         'Use 4000-4999 for application codes.',
       ],
       deadEnds: [
         'Searching for a standard meaning.',
       ],
-      distinguish: [
-        'Treat it like 1002: the peer broke the rule about which codes may be sent.',
-      ],
-      useWhen: 'Do not send 1016-2999 unless a published extension assigns the code.',
     },
     range_registered_unassigned: {
       title: 'Registered range (library or framework code)',
       description: 'Codes 3000-3999 are registered with IANA by libraries, frameworks and applications; this one has no registration sockdoc knows of. The protocol does not define its meaning.',
-      causes: [
-        'A library or framework defines it; read the reason and that library\'s documentation.',
-      ],
       fixes: [
         'Register the meaning with sockdoc (registerCodes) once you know it, so diagnoses and retry decisions use it.',
       ],
       deadEnds: [
         'Assuming it is retryable, or that it means the same as an HTTP status.',
       ],
-      distinguish: [
-        'uWebSockets rejects every received 3000-3999 code; a client closing with one against uWS gets 1005 back.',
-      ],
-      useWhen: 'Libraries and frameworks register codes in 3000-3999 with IANA.',
     },
     range_private: {
       title: 'Application-defined (private use)',
       description: 'Codes 4000-4999 are for private use: the application on the other end decides what they mean, and they cannot be registered.',
-      causes: [
-        'The server\'s application closed the connection for a reason of its own; the reason string usually says which.',
-      ],
       fixes: [
         'Read the reason and the server\'s documentation.',
         'Register the code with sockdoc (registerCodes), or select a built-in pack such as graphql-transport-ws, so it is explained and retried correctly.',
@@ -522,27 +307,16 @@ export const en: DiagnoseLocale = {
         'Assuming a meaning from another application: 4001 in one protocol is unrelated to 4001 in another.',
         'Retrying blindly: nothing says a retry can help.',
       ],
-      distinguish: [
-        'The negotiated subprotocol tells which application protocol defines the code.',
-      ],
-      useWhen: 'Applications use 4000-4999 for their own close reasons, documented for their clients.',
     },
     not_a_code: {
       title: 'Not a valid close code',
       description: 'Close codes are integers from 1000 to 4999. This value is outside every range of RFC 6455 (negative, not an integer, or 5000 and above).',
-      causes: [
-        'A value that is not a close code was passed or recorded (an HTTP status, an error number, a parsing mistake).',
-      ],
       fixes: [
         'Use 1000 or 3000-4999 when closing; check where the value came from.',
       ],
       deadEnds: [
         'Looking up a meaning: none exists.',
       ],
-      distinguish: [
-        'Every implementation read rejects received codes of 5000 and above as a protocol error, except Chromium\'s receive path.',
-      ],
-      useWhen: 'Never send a value outside 1000-4999.',
     },
   },
   causes: {
@@ -881,6 +655,285 @@ export const en: DiagnoseLocale = {
     unknown: 'Unknown: nothing says whether a retry can help.',
   },
   confidence: { high: 'high', medium: 'medium', low: 'low' },
+  appCode: (code) => ({ title: `Application code ${code}`, description: `${code} was defined by an application.` }),
+  summary: (p) => `${p.code} ${p.title}: ${p.cause}. ${p.retry}`,
+  fallbackNote: (requested, used) => `No text for locale "${requested}"; using "${used}".`,
+  formatBytes: bytes,
+};
+
+/** Reference-only text in en: when each code occurs, how to tell codes apart, when to use them, labels. For `explain`, `compare`, the CLI and the docs. */
+export const enReference: LocaleReference = {
+  tag: 'en',
+  entries: {
+    '1000': {
+      causes: [
+        'The client itself called close() or close(1000) and this is the server\'s echo.',
+        'The server ended the session on purpose: logout, job finished, all subscriptions completed, or a duplicate login was kicked.',
+        'The server rotates long-lived connections (uWebSockets maxLifetime closes with 1000 "please reconnect").',
+      ],
+      distinguish: [
+        'Versus 1005: 1000 means the Close frame carried a code; 1005 means it carried none (close() without arguments).',
+        'Versus 1001: 1000 says the work is done; 1001 says an endpoint is leaving (shutdown, navigation, idle timeout).',
+        'If your client called close() just before, the 1000 you see is the server echoing your own code.',
+      ],
+      useWhen: 'Send 1000 when the session ended as planned and the peer should not treat it as a failure.',
+    },
+    '1001': {
+      causes: [
+        'The server is shutting down or being redeployed (python-websockets server.close() uses 1001 by default).',
+        'A server-side idle timeout: Tomcat "The WebSocket session [...] idle timeout expired", Jetty "Connection Idle Timeout" (30 s by default).',
+        'A forced disconnect broadcast (Phoenix sends 1001 so phoenix.js reconnects).',
+        'Seen by a server: the user navigated away or closed the tab (browsers send 1001 when a document goes away).',
+      ],
+      distinguish: [
+        'Versus 1006: a 1001 arrived in a Close frame, so the server chose to leave; a 1006 means no Close frame arrived at all.',
+        'Versus 1012: 1012 says explicitly that the service is restarting and gives a retry window.',
+        'Idle time since the last message close to 30 s (Jetty default) with an "idle" reason points at an idle timeout, not a shutdown.',
+      ],
+      useWhen: 'Send 1001 when the endpoint is going away (shutdown, navigation); prefer 1012 for a restart the client should wait out.',
+    },
+    '1002': {
+      causes: [
+        'The client sent a close code that may not go on the wire (1004, 1005, 1006, 1015, 1016-2999, >= 5000); receivers answer with 1002.',
+        'A hand-rolled or embedded WebSocket implementation builds frames incorrectly (unmasked client frames, bad fragmentation).',
+        'permessage-deflate disagreement: RSV1 set without the extension negotiated.',
+        'A proxy or middlebox that rewrites or injects bytes into the stream.',
+        'Sending 1014 to a gorilla/websocket peer, which rejects it ("bad close code 1014").',
+      ],
+      distinguish: [
+        'Versus 1007: 1002 is about framing and protocol rules; 1007 is about a payload that does not match its type (invalid UTF-8 in text).',
+        'Chrome sends 1002 (not 1007) when a server sends invalid UTF-8 in a text frame; the page itself sees 1006.',
+      ],
+      useWhen: 'Send 1002 when a peer violates the framing rules of RFC 6455.',
+    },
+    '1003': {
+      causes: [
+        'The client sent a binary frame (ArrayBuffer, Blob, typed array; in Node, ws.send(Buffer) is binary by default) to a server that only handles text.',
+        'The client sent a text frame to a binary-only endpoint (Spring BinaryWebSocketHandler: "Text messages not supported").',
+        'The client sent MessagePack or Protocol Buffers to a JSON endpoint.',
+      ],
+      distinguish: [
+        'Versus 1007: 1003 is about the kind of frame (text vs binary); 1007 is about the content of a text frame (invalid UTF-8). Some servers send 1007 where 1003 is correct, so check what you sent last.',
+        'Spring\'s reasons "Binary messages not supported" and "Text messages not supported" identify 1003 exactly.',
+      ],
+      useWhen: 'Send 1003 when the peer sent a frame type (text or binary) the endpoint does not handle.',
+    },
+    '1004': {
+      causes: [
+        'A peer with a bug, or hand-written code that picked 1004 as a custom code.',
+      ],
+      distinguish: [
+        'Handle it like 1002: a peer broke the rules about which codes may be sent.',
+      ],
+      useWhen: 'Never send 1004.',
+    },
+    '1005': {
+      causes: [
+        'The client called close() without arguments and the server echoed an empty Close frame (browsers and ws send no code then).',
+        'The server closed without a code: Socket.IO / Engine.IO close the transport this way, as does ws.close() with no arguments.',
+        'A uWebSockets server rejected the client\'s close code (it rejects 1012-1014 and all 3000-3999) and answered with an empty Close frame.',
+      ],
+      distinguish: [
+        'Versus 1000: both are usually clean closes; 1000 carried a code, 1005 did not.',
+        'Versus 1006: 1005 means a Close frame arrived (wasClean is usually true); 1006 means none arrived.',
+      ],
+      useWhen: 'Never send 1005: it only reports that a Close frame had no code.',
+    },
+    '1006': {
+      causes: [
+        'The handshake failed: in browsers every failure (DNS, refused, TLS, any non-101 HTTP status such as 401, 403, 404, 502) becomes 1006, by specification.',
+        'The local side failed the connection itself because the server sent something invalid (ws and browsers send 1002/1007/1009 to the server and report 1006 locally).',
+        'The TCP connection was lost: server crash or restart without a Close frame, a proxy idle timeout (nginx 60 s, Cloudflare about 100 s), a server that drops TCP on errors (uWebSockets does this for oversize messages and invalid UTF-8).',
+        'The device slept, the tab was backgrounded on mobile, or the network changed.',
+      ],
+      distinguish: [
+        'Whether open ever fired splits handshake problems from dropped connections.',
+        'Versus 1001 and 1012: those arrive in a Close frame; 1006 means nothing arrived.',
+        'The side that detects an error usually reports 1006 locally, while its peer sees the real code (1002, 1007, 1009).',
+      ],
+      useWhen: 'Never send 1006: it only reports that no Close frame arrived.',
+    },
+    '1007': {
+      causes: [
+        'Bytes were sent as a text frame without being valid UTF-8: raw binary, Latin-1 text, or a multi-byte character split across fragments (ws.send(buffer, { binary: false }) in Node does this on request).',
+        'The server misuses 1007 for something else: public Java code uses CloseCodes.NOT_CONSISTENT for auth failures ("鉴权失败") and duplicate sessions.',
+        'Some servers send 1007 where 1003 is correct, after receiving a binary frame on a text-only endpoint.',
+        'Compression corruption or a middlebox altering payloads.',
+      ],
+      distinguish: [
+        'Versus 1003: 1007 is about the content of a text frame; 1003 is about the frame type. Check whether the last frame you sent was text or binary.',
+        'python-websockets gives the byte position in the reason ("invalid start byte at position 0"); ws sends no reason.',
+        'Chrome reports invalid UTF-8 from a server with 1002 to the server and 1006 to the page, never 1007.',
+      ],
+      useWhen: 'Send 1007 when a text message is not valid UTF-8 (or a payload contradicts its declared type); use 1008 or a 4xxx code for auth or duplicate sessions.',
+    },
+    '1008': {
+      causes: [
+        'The token expired or was revoked after the connection opened.',
+        'The user lacks permission for what the message asked.',
+        'Rate limiting: too many messages per second.',
+        'A message broke a schema or business rule, or a duplicate-connection policy applied.',
+        'Too many small fragments: ws 8.21+ ("Too many buffered chunks") and undici ("Too many message fragments") close with 1008.',
+      ],
+      distinguish: [
+        'Versus 1003 and 1009: those name the problem exactly (frame type, size); 1008 is the catch-all.',
+        'Versus 3000/3003: registered auth codes say the same thing more precisely.',
+      ],
+      useWhen: 'Send 1008 for policy failures (auth expiry, permissions, rate limits) when no more specific code applies.',
+    },
+    '1009': {
+      causes: [
+        'A message over the server\'s limit: large JSON, base64 images or files, batched payloads.',
+        'The server\'s limit is lower than assumed; defaults differ by three orders of magnitude: Tomcat 8 KiB text buffer, uWebSockets 16 KiB, coder/websocket 32 KiB, Jetty and Netty 64 KiB, Socket.IO 1 MB, python-websockets 1 MiB, ws 100 MiB.',
+        'The decompressed size exceeds the limit even though the compressed frame was small.',
+      ],
+      distinguish: [
+        'Versus 1006: servers such as uWebSockets drop TCP on oversize messages instead of sending 1009, so a 1006 right after a large message can be the same problem.',
+        'Compare the size of the last message with the limits above; python-websockets and coder/websocket put the limit in the reason.',
+      ],
+      useWhen: 'Send 1009 when a received message exceeds the size the endpoint can process.',
+    },
+    '1010': {
+      causes: [
+        'A non-browser client requires permessage-deflate and the server, or a proxy, stripped Sec-WebSocket-Extensions.',
+      ],
+      distinguish: [
+        'Only clients send 1010, and browsers cannot (close() allows only 1000 and 3000-4999); it is mostly seen in server logs.',
+      ],
+      useWhen: 'A client sends 1010 when a required extension was not negotiated; servers fail the handshake instead.',
+    },
+    '1011': {
+      causes: [
+        'An unhandled exception in the server\'s handler (Spring closes with 1011 and no reason; Jetty puts the exception message in the reason).',
+        'A failing dependency behind the server (database, upstream service).',
+        'python-websockets\' keepalive: 1011 "keepalive ping timeout" means pongs did not come back in time (latency or a blocked event loop), not a server bug.',
+      ],
+      distinguish: [
+        'Versus 1006: a 1011 arrived in a Close frame; for keepalive timeouts the peer often never receives it and sees 1006.',
+        'graphql-ws treats 1011 as fatal and does not retry; most clients retry with backoff.',
+      ],
+      useWhen: 'Send 1011 when the server hit an unexpected error; prefer 1013 for overload and 1012 for restarts.',
+    },
+    '1012': {
+      causes: [
+        'A planned restart or deploy (Phoenix sends 1012 when it drains sockets at shutdown).',
+      ],
+      distinguish: [
+        'Versus 1001: 1012 says explicitly that the service is restarting and comes with a retry window.',
+        'uWebSockets rejects a received 1012 as invalid; a client that sends it to uWS gets 1005 back.',
+      ],
+      useWhen: 'Send 1012 when the service restarts and clients should come back after a short random delay.',
+    },
+    '1013': {
+      causes: [
+        'Server overload or load shedding.',
+        'The client is rate-limited (Bun documents 1013 as "the server is too busy or the client is rate-limited").',
+      ],
+      distinguish: [
+        'Versus 1012: 1012 is a restart with a short wait; 1013 is overload and needs a longer one.',
+        'Versus 1011: 1011 is an error; 1013 is capacity.',
+      ],
+      useWhen: 'Send 1013 when the server is temporarily overloaded and clients should back off.',
+    },
+    '1014': {
+      causes: [
+        'A WebSocket-terminating gateway could not reach or understand its upstream.',
+      ],
+      distinguish: [
+        'Versus 1011: 1014 points at the upstream behind a gateway, 1011 at the server itself.',
+        'gorilla/websocket and uWebSockets reject a received 1014 as invalid.',
+      ],
+      useWhen: 'A gateway sends 1014 when its upstream answered invalidly.',
+    },
+    '1015': {
+      causes: [
+        'Expired or self-signed certificate, hostname mismatch, missing intermediate certificate.',
+        'TLS version or cipher mismatch.',
+        'An intercepting corporate proxy.',
+      ],
+      distinguish: [
+        'Browsers show TLS failures as 1006; a Node client shows a TLS error code (e.g. CERT_HAS_EXPIRED) before the close.',
+        'A server that sends 1015 in a Close frame makes Chrome fail the connection.',
+      ],
+      useWhen: 'Never send 1015: it only reports a TLS failure locally.',
+    },
+    '3000': {
+      causes: [
+        'Missing, invalid or expired credentials.',
+        'SockJS uses 3000 "Go away!" for an ordinary session close, so from a SockJS server it is not about auth.',
+      ],
+      distinguish: [
+        'Versus 3003: 3000 means "who are you?", 3003 means "you may not".',
+        'Versus 1008: 1008 is the generic policy code servers often use for the same thing.',
+      ],
+      useWhen: 'Send 3000 when the client must authenticate (or re-authenticate) before continuing.',
+    },
+    '3003': {
+      causes: [
+        'The account lacks permission for this resource or channel.',
+      ],
+      distinguish: [
+        'Versus 3000: new credentials help after 3000, not after 3003.',
+      ],
+      useWhen: 'Send 3003 when the client is authenticated but not permitted.',
+    },
+    '3008': {
+      causes: [
+        'The client did not answer an application-level request (login, heartbeat) in time.',
+        'A slow network or a blocked main thread delayed the answer.',
+      ],
+      distinguish: [
+        'Versus 1001 idle timeouts: 3008 is about an unanswered request, not silence.',
+      ],
+      useWhen: 'Send 3008 when the peer did not answer an application-level request in time.',
+    },
+    range_0_999: {
+      causes: [
+        'A bug in the peer, or a value that was not a close code (an HTTP status, an enum index) passed to close().',
+      ],
+      distinguish: [
+        'A receiver answers with 1002, so the other side usually sees 1002 or 1006.',
+      ],
+      useWhen: 'Never send a code below 1000.',
+    },
+    range_protocol_unassigned: {
+      causes: [
+        'A peer picked an unassigned code as a custom code instead of using 4000-4999.',
+        'SockJS uses 2010 "Another connection still open" inside its own framing, not as a WebSocket close code.',
+      ],
+      distinguish: [
+        'Treat it like 1002: the peer broke the rule about which codes may be sent.',
+      ],
+      useWhen: 'Do not send 1016-2999 unless a published extension assigns the code.',
+    },
+    range_registered_unassigned: {
+      causes: [
+        'A library or framework defines it; read the reason and that library\'s documentation.',
+      ],
+      distinguish: [
+        'uWebSockets rejects every received 3000-3999 code; a client closing with one against uWS gets 1005 back.',
+      ],
+      useWhen: 'Libraries and frameworks register codes in 3000-3999 with IANA.',
+    },
+    range_private: {
+      causes: [
+        'The server\'s application closed the connection for a reason of its own; the reason string usually says which.',
+      ],
+      distinguish: [
+        'The negotiated subprotocol tells which application protocol defines the code.',
+      ],
+      useWhen: 'Applications use 4000-4999 for their own close reasons, documented for their clients.',
+    },
+    not_a_code: {
+      causes: [
+        'A value that is not a close code was passed or recorded (an HTTP status, an error number, a parsing mistake).',
+      ],
+      distinguish: [
+        'Every implementation read rejects received codes of 5000 and above as a protocol error, except Chromium\'s receive path.',
+      ],
+      useWhen: 'Never send a value outside 1000-4999.',
+    },
+  },
   sender: {
     either: 'client or server',
     server: 'server',
@@ -956,8 +1009,15 @@ export const en: DiagnoseLocale = {
     retry: 'Retry',
     category: 'Category',
   },
-  appCode: (code) => ({ title: `Application code ${code}`, description: `${code} was defined by an application.` }),
-  summary: (p) => `${p.code} ${p.title}: ${p.cause}. ${p.retry}`,
-  fallbackNote: (requested, used) => `No text for locale "${requested}"; using "${used}".`,
-  formatBytes: bytes,
 };
+
+
+/**
+ * English text for the whole catalogue and every diagnosis sentence. The default locale.
+ *
+ * @example
+ * import { explain, en } from '@sockdoc/diagnose';
+ * explain(1006, { locale: en }).title; // 'Abnormal closure'
+ */
+export const en: DiagnoseLocale = /* @__PURE__ */ withReference(enText, enReference);
+

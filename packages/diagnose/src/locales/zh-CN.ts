@@ -1,4 +1,5 @@
-import type { DiagnoseLocale } from '../DiagnoseLocale.js';
+import type { DiagnoseLocale, LocaleReference, LocaleText } from '../DiagnoseLocale.js';
+import { withReference } from '../withReference.js';
 
 // 事实来源：../shared/close-codes.md（RFC 6455、IANA、WHATWG、MDN 及各实现源码）。
 // 术语见其 §9：端点、关闭帧、关闭握手、子协议、扩展、指数退避、随机抖动。
@@ -27,27 +28,14 @@ const fingerprints = {
   shutdown: '服务器或应用正在关闭',
   sockjs_go_away: 'SockJS 会话关闭',
 };
-
-/**
- * Simplified Chinese text (简体中文) for the whole catalogue and every diagnosis sentence.
- *
- * @example
- * import { explain } from '@sockdoc/diagnose';
- * import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
- * explain(1006, { locale: zhCN }).title; // '异常关闭'
- */
-export const zhCN: DiagnoseLocale = {
+/** What a diagnosis renders in zh-CN: entry titles, descriptions, fixes and dead ends, causes, evidence, retry advice. The client loads only this. */
+export const zhCNText: LocaleText = {
   tag: 'zh-CN',
   name: '简体中文',
   entries: {
     '1000': {
       title: '正常关闭',
       description: '建立连接的目的已经完成：一方有意结束会话，且关闭握手已正常完成。',
-      causes: [
-        '客户端自己调用了 close() 或 close(1000)，这是服务器回送的关闭码。',
-        '服务器有意结束会话：用户登出、任务完成、所有订阅结束，或因重复登录被踢下线。',
-        '服务器定期轮换长连接（uWebSockets 的 maxLifetime 到期时以 1000“please reconnect”关闭）。',
-      ],
       fixes: [
         '如果是你的代码关闭了连接，则无需处理。',
         '如果关闭出乎意料，请查看关闭原因，并检查服务器上结束会话的逻辑（连接时长上限、重复登录踢人、选择 1000 的空闲策略）。',
@@ -57,22 +45,10 @@ export const zhCN: DiagnoseLocale = {
         '把 1000 当作错误并向用户提示失败。',
         '服务器已有意结束会话，客户端却紧密循环地重连。',
       ],
-      distinguish: [
-        '与 1005 的区别：1000 表示关闭帧带有状态码；1005 表示关闭帧没有状态码（不带参数调用 close()）。',
-        '与 1001 的区别：1000 表示任务已完成；1001 表示某个端点要离开（关机、页面跳转、空闲超时）。',
-        '如果客户端刚刚调用过 close()，你看到的 1000 是服务器回送的你自己的关闭码。',
-      ],
-      useWhen: '会话按计划结束、对端不应视为失败时，发送 1000。',
     },
     '1001': {
       title: '端点离开',
       description: '某个端点正在离开：服务器下线或重启、浏览器从页面跳转离开，或服务器端空闲超时。',
-      causes: [
-        '服务器正在关闭或重新部署（python-websockets 的 server.close() 默认使用 1001）。',
-        '服务器端空闲超时：Tomcat 的“The WebSocket session [...] idle timeout expired”、Jetty 的“Connection Idle Timeout”（默认 30 秒）。',
-        '服务器广播强制断开（Phoenix 发送 1001，以便 phoenix.js 重连）。',
-        '从服务器一侧看：用户跳转离开或关闭了标签页（文档被卸载时浏览器发送 1001）。',
-      ],
       fixes: [
         '使用指数退避加随机抖动重连；部署时所有客户端会同时重连。',
         '如果关闭原因提到空闲超时，请让心跳间隔短于该超时，或在服务器上调大超时。',
@@ -82,23 +58,10 @@ export const zhCN: DiagnoseLocale = {
         '调大客户端的超时：空闲超时的是服务器。',
         '不加随机抖动地重连，让一次部署变成重连风暴。',
       ],
-      distinguish: [
-        '与 1006 的区别：1001 来自关闭帧，说明服务器主动离开；1006 说明根本没有收到关闭帧。',
-        '与 1012 的区别：1012 明确表示服务正在重启，并给出重试时间窗口。',
-        '距离上一条消息的空闲时间接近 30 秒（Jetty 默认值）且原因含“idle”，说明是空闲超时而不是关机。',
-      ],
-      useWhen: '端点要离开（关机、页面跳转）时发送 1001；如果是客户端应稍后再连的重启，优先使用 1012。',
     },
     '1002': {
       title: '协议错误',
       description: '某个端点收到了违反 WebSocket 协议的内容（格式错误的帧、保留的关闭码、意外的扩展位），因而终止连接。',
-      causes: [
-        '客户端发送了不允许出现在线路上的关闭码（1004、1005、1006、1015、1016–2999、≥ 5000），接收方以 1002 回应。',
-        '自行实现或嵌入式的 WebSocket 库帧格式有误（客户端帧未加掩码、分片错误）。',
-        'permessage-deflate 协商不一致：未协商该扩展却设置了 RSV1 位。',
-        '代理或中间设备改写或插入了字节。',
-        '向 gorilla/websocket 对端发送 1014，它会拒绝（“bad close code 1014”）。',
-      ],
       fixes: [
         '查看关闭原因：undici、python-websockets、gorilla 和 Jetty 会说明违反了哪条规则（ws 不发送原因）。',
         '自己调用 close() 时只使用 1000 或 3000–4999。',
@@ -109,20 +72,10 @@ export const zhCN: DiagnoseLocale = {
         '重连：同样的帧会产生同样的错误。',
         '调大缓冲区或超时。',
       ],
-      distinguish: [
-        '与 1007 的区别：1002 关乎帧格式和协议规则；1007 关乎载荷与消息类型不符（文本中有无效的 UTF-8）。',
-        '服务器在文本帧中发送无效的 UTF-8 时，Chrome 向服务器发送的是 1002（不是 1007），页面本身看到的是 1006。',
-      ],
-      useWhen: '对端违反 RFC 6455 的帧格式规则时，发送 1002。',
     },
     '1003': {
       title: '不支持的数据类型',
       description: '某个端点收到了它无法接受的数据类型：仅支持文本的端点收到了二进制消息，或仅支持二进制的端点收到了文本。',
-      causes: [
-        '客户端向只处理文本的服务器发送了二进制帧（ArrayBuffer、Blob、类型化数组；在 Node 中 ws.send(Buffer) 默认就是二进制）。',
-        '客户端向仅支持二进制的端点发送了文本帧（Spring BinaryWebSocketHandler：“Text messages not supported”）。',
-        '客户端向 JSON 端点发送了 MessagePack 或 Protocol Buffers。',
-      ],
       fixes: [
         '按服务器期望的类型发送帧：JSON.stringify(...) 的结果会作为文本帧发送。',
         '在 sockdoc 中把通道声明为 text 或 binary，错误类型的帧会在发送前被拒绝。',
@@ -133,18 +86,10 @@ export const zhCN: DiagnoseLocale = {
         '调大缓冲区或消息大小上限：帧类型与大小无关，照样会被拒绝。',
         '修改超时设置。',
       ],
-      distinguish: [
-        '与 1007 的区别：1003 关乎帧的类型（文本还是二进制）；1007 关乎文本帧的内容（无效的 UTF-8）。有些服务器在应当发送 1003 时发送 1007，所以请检查最后发送的是什么。',
-        'Spring 的关闭原因“Binary messages not supported”和“Text messages not supported”可以准确判定为 1003。',
-      ],
-      useWhen: '对端发送了端点不处理的帧类型（文本或二进制）时，发送 1003。',
     },
     '1004': {
       title: '保留',
       description: 'RFC 6455 保留的关闭码，没有定义含义。任何端点都不得发送；ws、undici、python-websockets、gorilla、coder、Jetty 和 uWebSockets 收到 1004 都会视为协议错误。',
-      causes: [
-        '对端有缺陷，或手写代码把 1004 当作自定义关闭码。',
-      ],
       fixes: [
         '修正发送它的一方：改用 1000、1001、1008、1011 或 4000–4999 的应用关闭码。',
       ],
@@ -152,19 +97,10 @@ export const zhCN: DiagnoseLocale = {
         '查找它的官方含义：并不存在。',
         '重连：对端还会再发送它。',
       ],
-      distinguish: [
-        '按 1002 处理：对端违反了哪些关闭码可以发送的规则。',
-      ],
-      useWhen: '永远不要发送 1004。',
     },
     '1005': {
       title: '未收到状态码',
       description: '收到了关闭帧，但其中没有状态码。运行时在本地报告 1005，它永远不会出现在线路上。',
-      causes: [
-        '客户端不带参数调用了 close()，服务器回送了空的关闭帧（此时浏览器和 ws 都不发送状态码）。',
-        '服务器关闭时没有给出状态码：Socket.IO / Engine.IO 就是这样关闭传输层的，不带参数的 ws.close() 也一样。',
-        'uWebSockets 服务器拒绝了客户端的关闭码（它拒绝 1012–1014 以及全部 3000–3999），并以空的关闭帧回应。',
-      ],
       fixes: [
         '如果是你的代码调用了 close()，这是预期的回送；想让两端都有状态码，请调用 close(1000)。',
         '对于 Socket.IO，请查看 Socket.IO 自己的断开原因（“io server disconnect”“transport close”“ping timeout”），而不是 WebSocket 关闭码。',
@@ -174,21 +110,10 @@ export const zhCN: DiagnoseLocale = {
         '把 1005 当作网络故障：关闭握手其实已经完成。',
         '读取 event.reason：空的关闭帧也没有关闭原因。',
       ],
-      distinguish: [
-        '与 1000 的区别：两者通常都是干净关闭；1000 带有状态码，1005 没有。',
-        '与 1006 的区别：1005 表示收到了关闭帧（wasClean 通常为 true）；1006 表示没有收到。',
-      ],
-      useWhen: '永远不要发送 1005：它只用于报告关闭帧中没有状态码。',
     },
     '1006': {
       title: '异常关闭',
       description: '连接关闭时没有收到关闭帧。运行时在本地报告 1006，它永远不会出现在线路上，关闭原因也总是空的。',
-      causes: [
-        '握手失败：在浏览器中，按照规范，任何失败（DNS、连接被拒绝、TLS、任何非 101 的 HTTP 状态，如 401、403、404、502）都会变成 1006。',
-        '本地一方因为服务器发送了无效内容而主动判定连接失败（ws 和浏览器向服务器发送 1002/1007/1009，在本地报告 1006）。',
-        'TCP 连接中断：服务器崩溃或重启时没有发送关闭帧、代理空闲超时（nginx 60 秒、Cloudflare 约 100 秒）、遇到错误直接断开 TCP 的服务器（uWebSockets 对超大消息和无效 UTF-8 都这样处理）。',
-        '设备休眠、移动端页面切到后台，或网络发生切换。',
-      ],
       fixes: [
         '如果连接从未打开，请检查握手：URL 和路径、凭据、TLS 证书、代理的 Upgrade 请求头、Origin 白名单。浏览器只在 DevTools 控制台显示 HTTP 状态；Node 客户端可以拿到它。',
         '在 Node 中，查看关闭之前的 error 事件：其中的错误码（WS_ERR_*、ECONNREFUSED 等）才是真正的诊断依据。',
@@ -200,22 +125,10 @@ export const zhCN: DiagnoseLocale = {
         '握手被拒绝时立即无限重试：401 依然是 401。',
         '调大客户端缓冲区。',
       ],
-      distinguish: [
-        'open 事件是否触发过，可以区分握手问题和连接中途断开。',
-        '与 1001、1012 的区别：它们来自关闭帧；1006 表示什么都没有收到。',
-        '检测到错误的一方通常在本地报告 1006，而对端看到的是真正的关闭码（1002、1007、1009）。',
-      ],
-      useWhen: '永远不要发送 1006：它只用于报告没有收到关闭帧。',
     },
     '1007': {
       title: '无效的帧载荷数据',
       description: '某个端点收到的消息数据与其消息类型不一致，典型情况是文本帧的载荷不是有效的 UTF-8。',
-      causes: [
-        '把不是有效 UTF-8 的字节当作文本帧发送：原始二进制、Latin-1 文本，或被拆分到不同分片中的多字节字符（Node 中 ws.send(buffer, { binary: false }) 会照做）。',
-        '服务器把 1007 挪作他用：公开的 Java 代码中有人用 CloseCodes.NOT_CONSISTENT 表示鉴权失败（“鉴权失败”）和重复会话。',
-        '有些服务器在仅支持文本的端点收到二进制帧后，发送 1007 而不是正确的 1003。',
-        '压缩数据损坏，或中间设备篡改了载荷。',
-      ],
       fixes: [
         '原始字节请用二进制帧发送，或先编码（base64）再作为文本发送。',
         '把字节作为文本发送之前先校验 UTF-8；sockdoc 会在发送前拒绝无效的 UTF-8 和孤立代理项。',
@@ -226,23 +139,10 @@ export const zhCN: DiagnoseLocale = {
         '重连后重发同一条消息。',
         '调大缓冲区或大小上限、修改超时：UTF-8 是否有效与这些无关。',
       ],
-      distinguish: [
-        '与 1003 的区别：1007 关乎文本帧的内容；1003 关乎帧的类型。请检查最后发送的是文本帧还是二进制帧。',
-        'python-websockets 会在关闭原因中给出字节位置（“invalid start byte at position 0”）；ws 不发送原因。',
-        '服务器发送无效 UTF-8 时，Chrome 向服务器报告 1002、向页面报告 1006，从不报告 1007。',
-      ],
-      useWhen: '文本消息不是有效的 UTF-8（或载荷与声明的类型矛盾）时发送 1007；鉴权或重复会话请使用 1008 或 4xxx 关闭码。',
     },
     '1008': {
       title: '违反策略',
       description: '某个端点收到了违反其策略的消息。这是没有更具体的关闭码可用、或服务器想隐藏细节时使用的通用关闭码。',
-      causes: [
-        '令牌在连接建立后过期或被吊销。',
-        '用户没有执行该消息所请求操作的权限。',
-        '限流：每秒发送的消息过多。',
-        '消息违反了格式或业务规则，或触发了重复连接策略。',
-        '分片过多过小：ws 8.21+（“Too many buffered chunks”）和 undici（“Too many message fragments”）会以 1008 关闭。',
-      ],
       fixes: [
         '查看关闭原因；然后刷新凭据，用新凭据重连一次。',
         '遵守服务器的限流：合并或节流发送的消息。',
@@ -252,20 +152,10 @@ export const zhCN: DiagnoseLocale = {
         '用同样的凭据重连，或重发同一条消息。',
         '调大缓冲区。',
       ],
-      distinguish: [
-        '与 1003、1009 的区别：它们准确指出了问题（帧类型、大小）；1008 是兜底的关闭码。',
-        '与 3000/3003 的区别：这两个已注册的鉴权关闭码表达同样的意思，但更精确。',
-      ],
-      useWhen: '策略类失败（鉴权过期、权限、限流）且没有更具体的关闭码时，发送 1008。',
     },
     '1009': {
       title: '消息过大',
       description: '某个端点收到的消息过大，无法处理。',
-      causes: [
-        '消息超过了服务器的上限：大型 JSON、base64 编码的图片或文件、批量载荷。',
-        '服务器的上限比预想的低；各实现的默认值相差三个数量级：Tomcat 文本缓冲区 8 KiB、uWebSockets 16 KiB、coder/websocket 32 KiB、Jetty 和 Netty 64 KiB、Socket.IO 1 MB、python-websockets 1 MiB、ws 100 MiB。',
-        '压缩后的帧虽小，解压后的大小却超过了上限。',
-      ],
       fixes: [
         '把消息拆分成小于服务器上限的块，或先压缩。',
         '通过 HTTP 上传大数据，只在套接字上发送引用。',
@@ -277,18 +167,10 @@ export const zhCN: DiagnoseLocale = {
         '调大客户端缓冲区：上限在接收方。',
         '调大代理超时。',
       ],
-      distinguish: [
-        '与 1006 的区别：uWebSockets 等服务器遇到超大消息时直接断开 TCP 而不发送 1009，所以刚发完大消息就出现 1006，可能是同一个问题。',
-        '把最后一条消息的大小与上面的上限对比；python-websockets 和 coder/websocket 会把上限写在关闭原因里。',
-      ],
-      useWhen: '收到的消息超过端点能处理的大小时，发送 1009。',
     },
     '1010': {
       title: '缺少必需的扩展',
       description: '客户端期望服务器协商一个或多个扩展，但服务器没有，因此客户端终止连接。关闭原因中应列出所需的扩展。',
-      causes: [
-        '非浏览器客户端要求 permessage-deflate，而服务器或代理去掉了 Sec-WebSocket-Extensions。',
-      ],
       fixes: [
         '在每一跳（服务器和代理）上启用该扩展，或让客户端不再强制要求它。',
       ],
@@ -296,19 +178,10 @@ export const zhCN: DiagnoseLocale = {
         '重连：协商仍会以同样方式失败。',
         '修改消息大小或超时。',
       ],
-      distinguish: [
-        '只有客户端会发送 1010，而浏览器发不了（close() 只允许 1000 和 3000–4999）；它主要出现在服务器日志中。',
-      ],
-      useWhen: '必需的扩展没有协商成功时，由客户端发送 1010；服务器应直接让握手失败。',
     },
     '1011': {
       title: '内部错误',
       description: '服务器遇到意外情况，无法完成请求。',
-      causes: [
-        '服务器处理程序中有未处理的异常（Spring 以 1011 关闭且不带原因；Jetty 把异常信息放进关闭原因）。',
-        '服务器依赖的服务出错（数据库、上游服务）。',
-        'python-websockets 的保活机制：1011“keepalive ping timeout”表示 pong 没有及时返回（网络延迟或事件循环被阻塞），并不是服务器的缺陷。',
-      ],
       fixes: [
         '查看关闭时刻的服务器日志；如果每次都紧跟某条特定消息，就是这条消息触发了服务器缺陷。',
         '对于“keepalive ping timeout”：降低延迟、减少阻塞，或在服务器上调大 ping_timeout。',
@@ -319,18 +192,10 @@ export const zhCN: DiagnoseLocale = {
         '无限制地快速重连。',
         '重发触发异常的那条消息。',
       ],
-      distinguish: [
-        '与 1006 的区别：1011 来自关闭帧；在保活超时的情况下，对端往往收不到它，看到的是 1006。',
-        'graphql-ws 把 1011 视为致命错误、不再重试；多数客户端会退避重试。',
-      ],
-      useWhen: '服务器遇到意外错误时发送 1011；过载请用 1013，重启请用 1012。',
     },
     '1012': {
       title: '服务重启',
       description: '服务器因为正在重启而终止连接。',
-      causes: [
-        '计划内的重启或部署（Phoenix 在关闭时排空连接会发送 1012）。',
-      ],
       fixes: [
         '按照注册该关闭码时的建议，随机等待 5–30 秒后重连；随机抖动可以避免所有客户端同时重连。',
       ],
@@ -338,19 +203,10 @@ export const zhCN: DiagnoseLocale = {
         '立即重连：服务器可能还没恢复，而且所有客户端会一起涌上来。',
         '当作自己代码的错误处理。',
       ],
-      distinguish: [
-        '与 1001 的区别：1012 明确表示服务正在重启，并给出重试时间窗口。',
-        'uWebSockets 会把收到的 1012 视为无效；客户端向 uWS 发送它，会收到 1005。',
-      ],
-      useWhen: '服务重启、客户端应在短暂的随机延迟后回来时，发送 1012。',
     },
     '1013': {
       title: '稍后重试',
       description: '服务器因临时状况终止连接，例如过载时主动断开一部分客户端。',
-      causes: [
-        '服务器过载或主动降载。',
-        '客户端被限流（Bun 的文档称 1013 表示“服务器太忙或客户端被限流”）。',
-      ],
       fixes: [
         '等待较长且带随机抖动的时间（至少 30 秒）后再重连。',
         '有多个端点时优先换一个；注册该关闭码时的建议是：只有在用户操作时才重连同一地址。',
@@ -358,38 +214,20 @@ export const zhCN: DiagnoseLocale = {
       deadEnds: [
         '立即重连，反而加重过载。',
       ],
-      distinguish: [
-        '与 1012 的区别：1012 是重启，稍等即可；1013 是过载，需要等更久。',
-        '与 1011 的区别：1011 是错误；1013 是容量问题。',
-      ],
-      useWhen: '服务器暂时过载、客户端应当退避时，发送 1013。',
     },
     '1014': {
       title: '网关错误',
       description: '服务器作为网关或代理时，从上游服务器收到了无效响应，类似 HTTP 502。',
-      causes: [
-        '终结 WebSocket 的网关无法连接或无法理解其上游服务。',
-      ],
       fixes: [
         '使用退避策略重连；检查网关后面的上游服务。',
       ],
       deadEnds: [
         '修改客户端发送的消息：故障发生在网关与其上游之间。',
       ],
-      distinguish: [
-        '与 1011 的区别：1014 指向网关后面的上游，1011 指向服务器本身。',
-        'gorilla/websocket 和 uWebSockets 会把收到的 1014 视为无效。',
-      ],
-      useWhen: '网关的上游返回无效响应时，由网关发送 1014。',
     },
     '1015': {
       title: 'TLS 握手失败',
       description: '保留用于报告 TLS 握手失败（例如无法验证服务器证书）。它永远不会出现在线路上，浏览器也从不报告它，而是报告 1006。',
-      causes: [
-        '证书过期或自签名、主机名不匹配、缺少中间证书。',
-        'TLS 版本或加密套件不匹配。',
-        '企业代理拦截了 TLS 流量。',
-      ],
       fixes: [
         '在浏览器中打开同一个 https:// 地址，或运行 openssl s_client，查看证书错误。',
         '在服务器上修正证书链，或在 Node 中信任正确的 CA（NODE_EXTRA_CA_CERTS）。',
@@ -398,19 +236,10 @@ export const zhCN: DiagnoseLocale = {
         '重试：两次尝试之间证书不会变。',
         '在生产环境中关闭证书校验。',
       ],
-      distinguish: [
-        '浏览器把 TLS 失败显示为 1006；Node 客户端在关闭之前会给出 TLS 错误码（如 CERT_HAS_EXPIRED）。',
-        '服务器在关闭帧中发送 1015 会导致 Chrome 判定连接失败。',
-      ],
-      useWhen: '永远不要发送 1015：它只在本地报告 TLS 失败。',
     },
     '3000': {
       title: '未授权',
       description: '在 IANA 注册，相当于 HTTP 401：客户端必须先通过身份验证。',
-      causes: [
-        '凭据缺失、无效或已过期。',
-        'SockJS 用 3000“Go away!”表示普通的会话关闭，所以来自 SockJS 服务器的 3000 与鉴权无关。',
-      ],
       fixes: [
         '获取新的凭据，然后用它重连一次。',
         '如果关闭原因是“Go away!”，按普通的 SockJS 关闭处理。',
@@ -418,105 +247,60 @@ export const zhCN: DiagnoseLocale = {
       deadEnds: [
         '用同一个令牌重连。',
       ],
-      distinguish: [
-        '与 3003 的区别：3000 是“你是谁？”，3003 是“你不被允许”。',
-        '与 1008 的区别：服务器也常用通用的策略关闭码 1008 表达同样的意思。',
-      ],
-      useWhen: '客户端必须先（重新）验证身份才能继续时，发送 3000。',
     },
     '3003': {
       title: '禁止访问',
       description: '在 IANA 注册，相当于 HTTP 403：服务器知道客户端是谁，但不允许访问。',
-      causes: [
-        '该账号没有访问此资源或频道的权限。',
-      ],
       fixes: [
         '在服务器上授予权限，或不再请求该资源。',
       ],
       deadEnds: [
         '重试；以及在令牌已正确标识用户的情况下刷新令牌。',
       ],
-      distinguish: [
-        '与 3000 的区别：收到 3000 后换新凭据有用，收到 3003 后没用。',
-      ],
-      useWhen: '客户端已通过身份验证但没有权限时，发送 3003。',
     },
     '3008': {
       title: '超时',
       description: '在 IANA 注册，相当于 HTTP 408：某个端点对应用层请求的响应时间过长。',
-      causes: [
-        '客户端没有及时回应应用层请求（登录、心跳）。',
-        '网络缓慢或主线程被阻塞，延误了回应。',
-      ],
       fixes: [
         '使用退避策略重连，并更快地回应应用层请求（避免阻塞事件循环）。',
       ],
       deadEnds: [
         '修改消息大小。',
       ],
-      distinguish: [
-        '与 1001 空闲超时的区别：3008 关乎一个没有得到回应的请求，而不是长时间静默。',
-      ],
-      useWhen: '对端没有及时回应应用层请求时，发送 3008。',
     },
     range_0_999: {
       title: '不是关闭码（0–999）',
       description: 'RFC 6455 不使用 0–999。任何端点都不得发送，除 Chromium 的接收路径外，所有实现都会视为协议错误。',
-      causes: [
-        '对端有缺陷，或把不是关闭码的值（HTTP 状态码、枚举下标）传给了 close()。',
-      ],
       fixes: [
         '在 close() 中使用 1000 或 3000–4999 的关闭码。',
       ],
       deadEnds: [
         '查找它的含义：并不存在。',
       ],
-      distinguish: [
-        '接收方会以 1002 回应，所以另一方通常看到 1002 或 1006。',
-      ],
-      useWhen: '永远不要发送小于 1000 的关闭码。',
     },
     range_protocol_unassigned: {
       title: '协议保留（未分配）',
       description: '1016–2999 保留给协议的未来版本和扩展，目前都未分配。ws、undici、python-websockets、coder、Jetty 和 uWebSockets 收到它们都会视为协议错误。',
-      causes: [
-        '对端把未分配的关闭码当作自定义关闭码，而不是使用 4000–4999。',
-        'SockJS 在自己的分帧中使用 2010“Another connection still open”，它不是 WebSocket 关闭码。',
-      ],
       fixes: [
         '应用关闭码请使用 4000–4999。',
       ],
       deadEnds: [
         '查找标准含义。',
       ],
-      distinguish: [
-        '按 1002 处理：对端违反了哪些关闭码可以发送的规则。',
-      ],
-      useWhen: '除非已发布的扩展分配了该关闭码，否则不要发送 1016–2999。',
     },
     range_registered_unassigned: {
       title: '注册区间（库或框架关闭码）',
       description: '3000–3999 由库、框架和应用在 IANA 注册；sockdoc 不知道这个关闭码的注册信息。协议本身不定义它的含义。',
-      causes: [
-        '某个库或框架定义了它；请查看关闭原因和该库的文档。',
-      ],
       fixes: [
         '弄清含义后在 sockdoc 中注册它（registerCodes），诊断和重试决策就会使用它。',
       ],
       deadEnds: [
         '假定它可以重试，或假定它与某个 HTTP 状态码同义。',
       ],
-      distinguish: [
-        'uWebSockets 拒绝收到的所有 3000–3999 关闭码；客户端用它们关闭 uWS 连接时会收到 1005。',
-      ],
-      useWhen: '库和框架在 IANA 注册 3000–3999 的关闭码。',
     },
     range_private: {
       title: '应用自定义（私有）',
       description: '4000–4999 供私有使用：含义由另一端的应用决定，且不能注册。',
-      causes: [
-        '服务器应用出于自己的原因关闭了连接；关闭原因通常会说明。',
-      ],
       fixes: [
         '查看关闭原因和服务器的文档。',
         '在 sockdoc 中注册该关闭码（registerCodes），或选用内置的协议包（如 graphql-transport-ws），以便正确解释和重试。',
@@ -525,27 +309,16 @@ export const zhCN: DiagnoseLocale = {
         '套用别的应用的含义：一个协议里的 4001 与另一个协议里的 4001 毫无关系。',
         '盲目重试：没有任何依据表明重试有用。',
       ],
-      distinguish: [
-        '协商出的子协议说明是哪个应用协议定义了该关闭码。',
-      ],
-      useWhen: '应用使用 4000–4999 表示自己的关闭原因，并为其客户端提供文档。',
     },
     not_a_code: {
       title: '无效的关闭码',
       description: '关闭码是 1000 到 4999 之间的整数。这个值不在 RFC 6455 的任何区间内（负数、非整数，或大于等于 5000）。',
-      causes: [
-        '传入或记录了不是关闭码的值（HTTP 状态码、错误编号、解析错误）。',
-      ],
       fixes: [
         '关闭时使用 1000 或 3000–4999；检查这个值的来源。',
       ],
       deadEnds: [
         '查找它的含义：并不存在。',
       ],
-      distinguish: [
-        '除 Chromium 的接收路径外，所有已查阅的实现都会把收到的 5000 及以上的关闭码视为协议错误。',
-      ],
-      useWhen: '永远不要发送 1000–4999 以外的值。',
     },
   },
   causes: {
@@ -884,6 +657,285 @@ export const zhCN: DiagnoseLocale = {
     unknown: '未知：没有依据表明重试是否有用。',
   },
   confidence: { high: '高', medium: '中', low: '低' },
+  appCode: (code) => ({ title: `应用关闭码 ${code}`, description: `${code} 由应用定义。` }),
+  summary: (p) => `${p.code} ${p.title}：${p.cause}。${p.retry}`,
+  fallbackNote: (requested, used) => `没有“${requested}”的文本，改用“${used}”。`,
+  formatBytes: bytes,
+};
+
+/** Reference-only text in zh-CN: when each code occurs, how to tell codes apart, when to use them, labels. For `explain`, `compare`, the CLI and the docs. */
+export const zhCNReference: LocaleReference = {
+  tag: 'zh-CN',
+  entries: {
+    '1000': {
+      causes: [
+        '客户端自己调用了 close() 或 close(1000)，这是服务器回送的关闭码。',
+        '服务器有意结束会话：用户登出、任务完成、所有订阅结束，或因重复登录被踢下线。',
+        '服务器定期轮换长连接（uWebSockets 的 maxLifetime 到期时以 1000“please reconnect”关闭）。',
+      ],
+      distinguish: [
+        '与 1005 的区别：1000 表示关闭帧带有状态码；1005 表示关闭帧没有状态码（不带参数调用 close()）。',
+        '与 1001 的区别：1000 表示任务已完成；1001 表示某个端点要离开（关机、页面跳转、空闲超时）。',
+        '如果客户端刚刚调用过 close()，你看到的 1000 是服务器回送的你自己的关闭码。',
+      ],
+      useWhen: '会话按计划结束、对端不应视为失败时，发送 1000。',
+    },
+    '1001': {
+      causes: [
+        '服务器正在关闭或重新部署（python-websockets 的 server.close() 默认使用 1001）。',
+        '服务器端空闲超时：Tomcat 的“The WebSocket session [...] idle timeout expired”、Jetty 的“Connection Idle Timeout”（默认 30 秒）。',
+        '服务器广播强制断开（Phoenix 发送 1001，以便 phoenix.js 重连）。',
+        '从服务器一侧看：用户跳转离开或关闭了标签页（文档被卸载时浏览器发送 1001）。',
+      ],
+      distinguish: [
+        '与 1006 的区别：1001 来自关闭帧，说明服务器主动离开；1006 说明根本没有收到关闭帧。',
+        '与 1012 的区别：1012 明确表示服务正在重启，并给出重试时间窗口。',
+        '距离上一条消息的空闲时间接近 30 秒（Jetty 默认值）且原因含“idle”，说明是空闲超时而不是关机。',
+      ],
+      useWhen: '端点要离开（关机、页面跳转）时发送 1001；如果是客户端应稍后再连的重启，优先使用 1012。',
+    },
+    '1002': {
+      causes: [
+        '客户端发送了不允许出现在线路上的关闭码（1004、1005、1006、1015、1016–2999、≥ 5000），接收方以 1002 回应。',
+        '自行实现或嵌入式的 WebSocket 库帧格式有误（客户端帧未加掩码、分片错误）。',
+        'permessage-deflate 协商不一致：未协商该扩展却设置了 RSV1 位。',
+        '代理或中间设备改写或插入了字节。',
+        '向 gorilla/websocket 对端发送 1014，它会拒绝（“bad close code 1014”）。',
+      ],
+      distinguish: [
+        '与 1007 的区别：1002 关乎帧格式和协议规则；1007 关乎载荷与消息类型不符（文本中有无效的 UTF-8）。',
+        '服务器在文本帧中发送无效的 UTF-8 时，Chrome 向服务器发送的是 1002（不是 1007），页面本身看到的是 1006。',
+      ],
+      useWhen: '对端违反 RFC 6455 的帧格式规则时，发送 1002。',
+    },
+    '1003': {
+      causes: [
+        '客户端向只处理文本的服务器发送了二进制帧（ArrayBuffer、Blob、类型化数组；在 Node 中 ws.send(Buffer) 默认就是二进制）。',
+        '客户端向仅支持二进制的端点发送了文本帧（Spring BinaryWebSocketHandler：“Text messages not supported”）。',
+        '客户端向 JSON 端点发送了 MessagePack 或 Protocol Buffers。',
+      ],
+      distinguish: [
+        '与 1007 的区别：1003 关乎帧的类型（文本还是二进制）；1007 关乎文本帧的内容（无效的 UTF-8）。有些服务器在应当发送 1003 时发送 1007，所以请检查最后发送的是什么。',
+        'Spring 的关闭原因“Binary messages not supported”和“Text messages not supported”可以准确判定为 1003。',
+      ],
+      useWhen: '对端发送了端点不处理的帧类型（文本或二进制）时，发送 1003。',
+    },
+    '1004': {
+      causes: [
+        '对端有缺陷，或手写代码把 1004 当作自定义关闭码。',
+      ],
+      distinguish: [
+        '按 1002 处理：对端违反了哪些关闭码可以发送的规则。',
+      ],
+      useWhen: '永远不要发送 1004。',
+    },
+    '1005': {
+      causes: [
+        '客户端不带参数调用了 close()，服务器回送了空的关闭帧（此时浏览器和 ws 都不发送状态码）。',
+        '服务器关闭时没有给出状态码：Socket.IO / Engine.IO 就是这样关闭传输层的，不带参数的 ws.close() 也一样。',
+        'uWebSockets 服务器拒绝了客户端的关闭码（它拒绝 1012–1014 以及全部 3000–3999），并以空的关闭帧回应。',
+      ],
+      distinguish: [
+        '与 1000 的区别：两者通常都是干净关闭；1000 带有状态码，1005 没有。',
+        '与 1006 的区别：1005 表示收到了关闭帧（wasClean 通常为 true）；1006 表示没有收到。',
+      ],
+      useWhen: '永远不要发送 1005：它只用于报告关闭帧中没有状态码。',
+    },
+    '1006': {
+      causes: [
+        '握手失败：在浏览器中，按照规范，任何失败（DNS、连接被拒绝、TLS、任何非 101 的 HTTP 状态，如 401、403、404、502）都会变成 1006。',
+        '本地一方因为服务器发送了无效内容而主动判定连接失败（ws 和浏览器向服务器发送 1002/1007/1009，在本地报告 1006）。',
+        'TCP 连接中断：服务器崩溃或重启时没有发送关闭帧、代理空闲超时（nginx 60 秒、Cloudflare 约 100 秒）、遇到错误直接断开 TCP 的服务器（uWebSockets 对超大消息和无效 UTF-8 都这样处理）。',
+        '设备休眠、移动端页面切到后台，或网络发生切换。',
+      ],
+      distinguish: [
+        'open 事件是否触发过，可以区分握手问题和连接中途断开。',
+        '与 1001、1012 的区别：它们来自关闭帧；1006 表示什么都没有收到。',
+        '检测到错误的一方通常在本地报告 1006，而对端看到的是真正的关闭码（1002、1007、1009）。',
+      ],
+      useWhen: '永远不要发送 1006：它只用于报告没有收到关闭帧。',
+    },
+    '1007': {
+      causes: [
+        '把不是有效 UTF-8 的字节当作文本帧发送：原始二进制、Latin-1 文本，或被拆分到不同分片中的多字节字符（Node 中 ws.send(buffer, { binary: false }) 会照做）。',
+        '服务器把 1007 挪作他用：公开的 Java 代码中有人用 CloseCodes.NOT_CONSISTENT 表示鉴权失败（“鉴权失败”）和重复会话。',
+        '有些服务器在仅支持文本的端点收到二进制帧后，发送 1007 而不是正确的 1003。',
+        '压缩数据损坏，或中间设备篡改了载荷。',
+      ],
+      distinguish: [
+        '与 1003 的区别：1007 关乎文本帧的内容；1003 关乎帧的类型。请检查最后发送的是文本帧还是二进制帧。',
+        'python-websockets 会在关闭原因中给出字节位置（“invalid start byte at position 0”）；ws 不发送原因。',
+        '服务器发送无效 UTF-8 时，Chrome 向服务器报告 1002、向页面报告 1006，从不报告 1007。',
+      ],
+      useWhen: '文本消息不是有效的 UTF-8（或载荷与声明的类型矛盾）时发送 1007；鉴权或重复会话请使用 1008 或 4xxx 关闭码。',
+    },
+    '1008': {
+      causes: [
+        '令牌在连接建立后过期或被吊销。',
+        '用户没有执行该消息所请求操作的权限。',
+        '限流：每秒发送的消息过多。',
+        '消息违反了格式或业务规则，或触发了重复连接策略。',
+        '分片过多过小：ws 8.21+（“Too many buffered chunks”）和 undici（“Too many message fragments”）会以 1008 关闭。',
+      ],
+      distinguish: [
+        '与 1003、1009 的区别：它们准确指出了问题（帧类型、大小）；1008 是兜底的关闭码。',
+        '与 3000/3003 的区别：这两个已注册的鉴权关闭码表达同样的意思，但更精确。',
+      ],
+      useWhen: '策略类失败（鉴权过期、权限、限流）且没有更具体的关闭码时，发送 1008。',
+    },
+    '1009': {
+      causes: [
+        '消息超过了服务器的上限：大型 JSON、base64 编码的图片或文件、批量载荷。',
+        '服务器的上限比预想的低；各实现的默认值相差三个数量级：Tomcat 文本缓冲区 8 KiB、uWebSockets 16 KiB、coder/websocket 32 KiB、Jetty 和 Netty 64 KiB、Socket.IO 1 MB、python-websockets 1 MiB、ws 100 MiB。',
+        '压缩后的帧虽小，解压后的大小却超过了上限。',
+      ],
+      distinguish: [
+        '与 1006 的区别：uWebSockets 等服务器遇到超大消息时直接断开 TCP 而不发送 1009，所以刚发完大消息就出现 1006，可能是同一个问题。',
+        '把最后一条消息的大小与上面的上限对比；python-websockets 和 coder/websocket 会把上限写在关闭原因里。',
+      ],
+      useWhen: '收到的消息超过端点能处理的大小时，发送 1009。',
+    },
+    '1010': {
+      causes: [
+        '非浏览器客户端要求 permessage-deflate，而服务器或代理去掉了 Sec-WebSocket-Extensions。',
+      ],
+      distinguish: [
+        '只有客户端会发送 1010，而浏览器发不了（close() 只允许 1000 和 3000–4999）；它主要出现在服务器日志中。',
+      ],
+      useWhen: '必需的扩展没有协商成功时，由客户端发送 1010；服务器应直接让握手失败。',
+    },
+    '1011': {
+      causes: [
+        '服务器处理程序中有未处理的异常（Spring 以 1011 关闭且不带原因；Jetty 把异常信息放进关闭原因）。',
+        '服务器依赖的服务出错（数据库、上游服务）。',
+        'python-websockets 的保活机制：1011“keepalive ping timeout”表示 pong 没有及时返回（网络延迟或事件循环被阻塞），并不是服务器的缺陷。',
+      ],
+      distinguish: [
+        '与 1006 的区别：1011 来自关闭帧；在保活超时的情况下，对端往往收不到它，看到的是 1006。',
+        'graphql-ws 把 1011 视为致命错误、不再重试；多数客户端会退避重试。',
+      ],
+      useWhen: '服务器遇到意外错误时发送 1011；过载请用 1013，重启请用 1012。',
+    },
+    '1012': {
+      causes: [
+        '计划内的重启或部署（Phoenix 在关闭时排空连接会发送 1012）。',
+      ],
+      distinguish: [
+        '与 1001 的区别：1012 明确表示服务正在重启，并给出重试时间窗口。',
+        'uWebSockets 会把收到的 1012 视为无效；客户端向 uWS 发送它，会收到 1005。',
+      ],
+      useWhen: '服务重启、客户端应在短暂的随机延迟后回来时，发送 1012。',
+    },
+    '1013': {
+      causes: [
+        '服务器过载或主动降载。',
+        '客户端被限流（Bun 的文档称 1013 表示“服务器太忙或客户端被限流”）。',
+      ],
+      distinguish: [
+        '与 1012 的区别：1012 是重启，稍等即可；1013 是过载，需要等更久。',
+        '与 1011 的区别：1011 是错误；1013 是容量问题。',
+      ],
+      useWhen: '服务器暂时过载、客户端应当退避时，发送 1013。',
+    },
+    '1014': {
+      causes: [
+        '终结 WebSocket 的网关无法连接或无法理解其上游服务。',
+      ],
+      distinguish: [
+        '与 1011 的区别：1014 指向网关后面的上游，1011 指向服务器本身。',
+        'gorilla/websocket 和 uWebSockets 会把收到的 1014 视为无效。',
+      ],
+      useWhen: '网关的上游返回无效响应时，由网关发送 1014。',
+    },
+    '1015': {
+      causes: [
+        '证书过期或自签名、主机名不匹配、缺少中间证书。',
+        'TLS 版本或加密套件不匹配。',
+        '企业代理拦截了 TLS 流量。',
+      ],
+      distinguish: [
+        '浏览器把 TLS 失败显示为 1006；Node 客户端在关闭之前会给出 TLS 错误码（如 CERT_HAS_EXPIRED）。',
+        '服务器在关闭帧中发送 1015 会导致 Chrome 判定连接失败。',
+      ],
+      useWhen: '永远不要发送 1015：它只在本地报告 TLS 失败。',
+    },
+    '3000': {
+      causes: [
+        '凭据缺失、无效或已过期。',
+        'SockJS 用 3000“Go away!”表示普通的会话关闭，所以来自 SockJS 服务器的 3000 与鉴权无关。',
+      ],
+      distinguish: [
+        '与 3003 的区别：3000 是“你是谁？”，3003 是“你不被允许”。',
+        '与 1008 的区别：服务器也常用通用的策略关闭码 1008 表达同样的意思。',
+      ],
+      useWhen: '客户端必须先（重新）验证身份才能继续时，发送 3000。',
+    },
+    '3003': {
+      causes: [
+        '该账号没有访问此资源或频道的权限。',
+      ],
+      distinguish: [
+        '与 3000 的区别：收到 3000 后换新凭据有用，收到 3003 后没用。',
+      ],
+      useWhen: '客户端已通过身份验证但没有权限时，发送 3003。',
+    },
+    '3008': {
+      causes: [
+        '客户端没有及时回应应用层请求（登录、心跳）。',
+        '网络缓慢或主线程被阻塞，延误了回应。',
+      ],
+      distinguish: [
+        '与 1001 空闲超时的区别：3008 关乎一个没有得到回应的请求，而不是长时间静默。',
+      ],
+      useWhen: '对端没有及时回应应用层请求时，发送 3008。',
+    },
+    range_0_999: {
+      causes: [
+        '对端有缺陷，或把不是关闭码的值（HTTP 状态码、枚举下标）传给了 close()。',
+      ],
+      distinguish: [
+        '接收方会以 1002 回应，所以另一方通常看到 1002 或 1006。',
+      ],
+      useWhen: '永远不要发送小于 1000 的关闭码。',
+    },
+    range_protocol_unassigned: {
+      causes: [
+        '对端把未分配的关闭码当作自定义关闭码，而不是使用 4000–4999。',
+        'SockJS 在自己的分帧中使用 2010“Another connection still open”，它不是 WebSocket 关闭码。',
+      ],
+      distinguish: [
+        '按 1002 处理：对端违反了哪些关闭码可以发送的规则。',
+      ],
+      useWhen: '除非已发布的扩展分配了该关闭码，否则不要发送 1016–2999。',
+    },
+    range_registered_unassigned: {
+      causes: [
+        '某个库或框架定义了它；请查看关闭原因和该库的文档。',
+      ],
+      distinguish: [
+        'uWebSockets 拒绝收到的所有 3000–3999 关闭码；客户端用它们关闭 uWS 连接时会收到 1005。',
+      ],
+      useWhen: '库和框架在 IANA 注册 3000–3999 的关闭码。',
+    },
+    range_private: {
+      causes: [
+        '服务器应用出于自己的原因关闭了连接；关闭原因通常会说明。',
+      ],
+      distinguish: [
+        '协商出的子协议说明是哪个应用协议定义了该关闭码。',
+      ],
+      useWhen: '应用使用 4000–4999 表示自己的关闭原因，并为其客户端提供文档。',
+    },
+    not_a_code: {
+      causes: [
+        '传入或记录了不是关闭码的值（HTTP 状态码、错误编号、解析错误）。',
+      ],
+      distinguish: [
+        '除 Chromium 的接收路径外，所有已查阅的实现都会把收到的 5000 及以上的关闭码视为协议错误。',
+      ],
+      useWhen: '永远不要发送 1000–4999 以外的值。',
+    },
+  },
   sender: {
     either: '客户端或服务器',
     server: '服务器',
@@ -959,8 +1011,16 @@ export const zhCN: DiagnoseLocale = {
     retry: '重试',
     category: '类别',
   },
-  appCode: (code) => ({ title: `应用关闭码 ${code}`, description: `${code} 由应用定义。` }),
-  summary: (p) => `${p.code} ${p.title}：${p.cause}。${p.retry}`,
-  fallbackNote: (requested, used) => `没有“${requested}”的文本，改用“${used}”。`,
-  formatBytes: bytes,
 };
+
+
+/**
+ * Simplified Chinese text (简体中文) for the whole catalogue and every diagnosis sentence.
+ *
+ * @example
+ * import { explain } from '@sockdoc/diagnose';
+ * import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+ * explain(1006, { locale: zhCN }).title; // '异常关闭'
+ */
+export const zhCN: DiagnoseLocale = /* @__PURE__ */ withReference(zhCNText, zhCNReference);
+

@@ -1,0 +1,3 @@
+// What the client loads for zh-CN: the text a diagnosis renders, without the reference text
+// (bundlers keep only `zhCNText` of zh-CN.ts in this chunk).
+export { zhCNText as text } from './zh-CN.js';
