@@ -18,6 +18,9 @@ type WsSocket = InstanceType<typeof WebSocket>;
 const listeners = new WeakMap<WsSocket, TransportEvents>();
 
 function onOpen(this: WsSocket): void {
+  // Open: the handshake listeners have done their work; fewer listeners keep an idle socket small.
+  this.off('open', onOpen);
+  this.off('unexpected-response', onUnexpectedResponse);
   listeners.get(this)?.open();
 }
 
@@ -51,6 +54,7 @@ function onUnexpectedResponse(this: WsSocket, _req: unknown, res: IncomingMessag
 /** One `ws` socket. Methods on the prototype: nothing allocated per connection but this object. */
 class NodeSocket implements TransportSocket {
   readonly #ws: WsSocket;
+  #pongs = false;
   constructor(ws: WsSocket, events: TransportEvents) {
     this.#ws = ws;
     listeners.set(ws, events);
@@ -58,7 +62,6 @@ class NodeSocket implements TransportSocket {
     ws.on('message', onMessage);
     ws.on('error', onError);
     ws.addEventListener('close', onClose as never);
-    ws.on('pong', onPong);
     ws.on('unexpected-response', onUnexpectedResponse);
   }
   get readyState(): number {
@@ -80,6 +83,11 @@ class NodeSocket implements TransportSocket {
     this.#ws.send(bytes, { binary: false });
   }
   ping(): void {
+    // Pongs matter only to a heartbeat: listen from its first ping on.
+    if (!this.#pongs) {
+      this.#pongs = true;
+      this.#ws.on('pong', onPong);
+    }
     this.#ws.ping();
   }
   close(code?: number, reason?: string): void {
