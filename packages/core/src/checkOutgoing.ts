@@ -23,8 +23,22 @@ export function typeName(v: unknown): string {
   if (v === null) return 'null';
   const t = typeof v;
   if (t !== 'object' && t !== 'function') return t;
-  const tag = toString.call(v).slice(8, -1);
-  return tag === 'Object' ? ((v as object).constructor?.name ?? 'Object') : tag;
+  try {
+    const tag = toString.call(v).slice(8, -1);
+    return tag === 'Object' ? ((v as object).constructor?.name ?? 'Object') : tag;
+  } catch {
+    return t; // a Proxy whose traps throw
+  }
+}
+
+/** Runs a check; anything but a ContractError thrown while looking at the value (a Proxy's trap, a getter) refuses it as unsendable. */
+function inspecting(data: unknown, check: () => CheckedMessage): CheckedMessage {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof ContractError) throw err;
+    return unsendable(data, DEV ? `looking at it threw ${err instanceof Error ? err.message : String(err)}` : undefined, err);
+  }
 }
 
 // Brand checks that no look-alike passes: the intrinsic getters throw for anything that is not
@@ -65,8 +79,8 @@ function isDetached(buf: ArrayBuffer): boolean {
 
 const CHANNEL_FIX = "Declare channel: 'binary' or 'mixed' if the server accepts binary data.";
 
-function refuse(code: ContractError['code'], rule: ContractError['rule'], close: ContractError['predictedClose'], detail: ContractDetail, message: string): never {
-  throw new ContractError(code, rule, close, detail, message);
+function refuse(code: ContractError['code'], rule: ContractError['rule'], close: ContractError['predictedClose'], detail: ContractDetail, message: string, cause?: unknown): never {
+  throw new ContractError(code, rule, close, detail, message, cause === undefined ? undefined : { cause });
 }
 
 const sizeOf = (bytes: number, type: string) => `(got ${type}, ${bytes} bytes)`;
@@ -132,6 +146,10 @@ function checkSize(type: string, bytes: number, channel: Channel, max: number | 
 
 /** Checks UTF-8 bytes meant to go out as a text frame. */
 export function checkTextBytes(data: unknown, channel: Channel, max: number | undefined, validUtf8: (b: Uint8Array) => boolean = isUtf8): CheckedMessage {
+  return inspecting(data, () => textBytes(data, channel, max, validUtf8));
+}
+
+function textBytes(data: unknown, channel: Channel, max: number | undefined, validUtf8: (b: Uint8Array) => boolean): CheckedMessage {
   const type = typeName(data);
   let view: Uint8Array;
   if (ArrayBuffer.isView(data)) {
@@ -156,18 +174,18 @@ export function checkTextBytes(data: unknown, channel: Channel, max: number | un
 /** Checks anything given to `send()`: strings and bytes pass on to their checks, the rest is refused. */
 export function checkOutgoing(data: unknown, channel: Channel, max: number | undefined, utf8?: Utf8): CheckedMessage {
   if (typeof data === 'string') return checkString(data, channel, max, utf8);
-  return checkBinary(data, channel, max);
+  return inspecting(data, () => checkBinary(data, channel, max));
 }
 
 function detached(type: string): never {
   refuse('SOCKDOC_DETACHED_BUFFER', 'sendable', undefined, { type, bytes: 0 }, DEV ? `Cannot send a detached ${type} (it was transferred or resized away and has no bytes left). Send a copy made before the transfer.` : '');
 }
 
-function unsendable(v: unknown, hint?: string): never {
+function unsendable(v: unknown, hint?: string, cause?: unknown): never {
   const type = typeName(v);
   const why =
     DEV &&
     (hint ??
       (v !== null && typeof v === 'object' ? 'use sendJson() for objects and arrays' : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? 'convert it to a string first (String(value))' : 'send a string, an ArrayBuffer, a typed array or a Blob'));
-  refuse('SOCKDOC_UNSENDABLE_VALUE', 'sendable', undefined, { type }, DEV ? `Cannot send a value of type ${type}: ${why}. Nothing was sent (runtimes would coerce it to a string such as "[object Object]").` : '');
+  refuse('SOCKDOC_UNSENDABLE_VALUE', 'sendable', undefined, { type }, DEV ? `Cannot send a value of type ${type}: ${why}. Nothing was sent (runtimes would coerce it to a string such as "[object Object]").` : '', cause);
 }
