@@ -1,18 +1,18 @@
 import { EventEmitter } from 'eventemitter3';
-import type { DiagnoseContext, Diagnosis, LocaleText, ResolvedText } from '@sockdoc/diagnose';
+import type { Diagnosis } from '@sockdoc/diagnose';
 import { checkOutgoing, checkString, checkTextBytes, typeName, type CheckedMessage } from './checkOutgoing.js';
 import { Connection, type ConnectionHost } from './Connection.js';
 import { CloseArgumentError } from './errors/CloseArgumentError.js';
 import { ContractError } from './errors/ContractError.js';
 import { OptionError } from './errors/OptionError.js';
 import { StateError } from './errors/StateError.js';
-import { loadEngine, loadedEngine, type DiagnosisEngine } from './loadDiagnose.js';
+import { ClientDiagnosis } from './ClientDiagnosis.js';
 import { OutgoingQueue, QUEUE_DEFAULTS, toUnsent, type QueueOptions } from './OutgoingQueue.js';
 import { NEW_STREAK, nextAfterClose, type Next, type Streak } from './nextAfterClose.js';
 import { resolveReconnect, type ResolvedReconnect, type StopReason } from './reconnectPolicy.js';
 import { decodeWith, type JsonCodec } from './json.js';
 import { findLoneSurrogate, isUtf8, MAX_CLOSE_REASON_BYTES, utf8ByteLength } from './validation.js';
-import { diagnoseByCode, isSendableCloseCode } from '@sockdoc/diagnose/codes';
+import { isSendableCloseCode } from '@sockdoc/diagnose/codes';
 import { positiveOption } from './positiveOption.js';
 import type { Environment, EnvironmentPatch, EnvironmentSink, Headers, Transport, TransportSocket } from './Transport.js';
 import { webSocketTransport } from './webSocketTransport.js';
@@ -127,12 +127,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #max: number | undefined;
   readonly #contract: boolean;
   readonly #binaryType: 'arraybuffer' | 'blob';
-  readonly #locale: SocketOptions['locale'];
-  readonly #locales: readonly LocaleText[] | undefined;
-  readonly #diagnose: SocketOptions['diagnose'];
-  /** This client's diagnosis text, once loaded (the locale object, a registered match, or one built-in locale). */
-  #texts: ResolvedText | undefined;
-  #preparing: Promise<boolean> | undefined;
+  readonly #diagnosis: ClientDiagnosis;
   readonly #onDiagnosedClose: ((d: Diagnosis) => void) | undefined;
   /** Queue limits, or undefined when queueing is off. The queue itself is created on first use. */
   readonly #queueOptions: QueueOptions | undefined;
@@ -188,9 +183,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     // Static subprotocols are checked once, here; a function's result on every attempt.
     this.#protocolSource = typeof options.protocols === 'function' ? options.protocols : checkProtocols(options.protocols);
     this.#binaryType = options.binaryType ?? 'arraybuffer';
-    this.#locale = options.locale;
-    this.#locales = options.locales;
-    this.#diagnose = options.diagnose;
+    this.#diagnosis = new ClientDiagnosis(options);
     this.#onDiagnosedClose = options.onDiagnosedClose;
     const q = options.queue ?? true;
     if (typeof q === 'object') {
@@ -481,7 +474,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     this.#endRefresh();
     this.#decided = undefined;
     // Load the diagnosis now, so it is there when this connection closes, even offline.
-    if (!this.#diagnose) void this.#prepare();
+    void this.#diagnosis.prepare();
     const conn = (this.#conn = new Connection(this.#host, this.#transport, this.#timers));
     this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined, reconnect: undefined });
     let url: string | PromiseLike<string>;
@@ -578,10 +571,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #closed(conn: Connection, raw: RawClose): void {
     this.#conn = undefined;
     const evidence = conn.evidence.context({ runtime: this.#transport.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env });
-    const locale = this.#locale;
-    const run = this.#runner();
-    const diagnosis = run ? run(raw, evidence) : diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as LocaleText) : undefined);
-    if (!run) void this.#prepare().then(() => this.#rediagnose(diagnosis, raw, evidence));
+    const diagnosis: Diagnosis = this.#diagnosis.judge(raw, evidence, (full) => this.#upgrade(diagnosis, full));
     const { next, streak } = this.#nextAfter(conn.endedBy ?? 'peer', diagnosis, conn.openedAt);
     this.#streak = streak;
     this.#decided = next;
@@ -605,55 +595,14 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     return nextAfterClose({ by, diagnosis, openedAt, streak: this.#streak, policy: this.#reconnect, canRefresh: this.#refresh !== undefined, now: this.#now(), random: this.#random });
   }
 
-  /** How this client diagnoses now: the `diagnose` option, else the loaded engine with this client's text; undefined until both have loaded. */
-  #runner(): ((raw: RawClose, evidence: DiagnoseContext) => Diagnosis) | undefined {
-    const fn = this.#diagnose;
-    if (fn) {
-      const locale = this.#locale;
-      const options = { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}) };
-      return (raw, evidence) => fn(raw, evidence, options);
-    }
-    const engine = loadedEngine();
-    const texts = this.#texts;
-    return engine && texts ? (raw, evidence) => engine.diagnoseIn(raw, evidence, texts) : undefined;
-  }
-
   /**
-   * Loads the engine and this client's text (once; again after a failure): the locale object
-   * as given; for tags, a match among `locales` and the registered locales, else the one
-   * built-in locale they match (English when none does). Resolves whether both are there.
+   * The full diagnosis of a close that was judged from its code (diagnosed again from what was
+   * recorded, once the engine and text arrived): it replaces the code-level one in the snapshot
+   * while that is still the latest close. What the client decided at the close stands.
    */
-  #prepare(): Promise<boolean> {
-    if (this.#texts && loadedEngine()) return Promise.resolve(true);
-    return (this.#preparing ??= loadEngine()
-      .then(async (engine) => {
-        if (!engine) return false;
-        this.#texts ??= await this.#textsFrom(engine);
-        return true;
-      })
-      .catch(() => false)
-      .finally(() => {
-        this.#preparing = undefined;
-      }));
-  }
-
-  async #textsFrom(engine: DiagnosisEngine): Promise<ResolvedText> {
-    const locale = this.#locale;
-    if (typeof locale === 'object' && !Array.isArray(locale)) return { locale: locale as LocaleText };
-    const found = locale === undefined ? undefined : engine.findLocale(locale as string | readonly string[], this.#locales);
-    return found ? { locale: found } : engine.loadLocale(locale as string | readonly string[] | undefined);
-  }
-
-  /**
-   * The diagnosis arrived after a close judged from its code: diagnose that close again from
-   * what was recorded, and put the full diagnosis in the snapshot while it is still the latest
-   * close. What the client decided at the close stands.
-   */
-  #rediagnose(byCode: Diagnosis, raw: RawClose, evidence: DiagnoseContext): void {
+  #upgrade(byCode: Diagnosis, full: Diagnosis): void {
     const snap = this.#snapshot;
-    const run = this.#runner();
-    if (!run || snap.lastClose !== byCode) return;
-    const full = run(raw, evidence);
+    if (snap.lastClose !== byCode) return;
     this.#set({
       lastClose: full,
       ...(snap.reconnect?.diagnosis === byCode ? { reconnect: { ...snap.reconnect, diagnosis: full } } : {}),

@@ -1,0 +1,76 @@
+import type { DiagnoseContext, Diagnosis, LocaleText, ResolvedText } from '@sockdoc/diagnose';
+import { diagnoseByCode } from '@sockdoc/diagnose/codes';
+import { loadEngine, loadedEngine, type DiagnosisEngine } from './loadDiagnose.js';
+import type { RawClose, SocketOptions } from './types.js';
+
+/**
+ * How one client diagnoses its closes: with the `diagnose` function it was given, else with the
+ * lazily loaded engine and this client's text (one locale). Never waits: a close that arrives
+ * before both have loaded is judged from its code, and upgraded when they arrive.
+ */
+export class ClientDiagnosis {
+  readonly #diagnose: SocketOptions['diagnose'];
+  readonly #locale: SocketOptions['locale'];
+  readonly #locales: readonly LocaleText[] | undefined;
+  /** This client's text once loaded: the locale object, a registered match, or one built-in locale. */
+  #texts: ResolvedText | undefined;
+  #preparing: Promise<void> | undefined;
+
+  constructor(options: Pick<SocketOptions, 'diagnose' | 'locale' | 'locales'>) {
+    this.#diagnose = options.diagnose;
+    this.#locale = options.locale;
+    this.#locales = options.locales;
+  }
+
+  /**
+   * Starts loading the engine and this client's text (once; again after a failure), unless a
+   * `diagnose` function was given: the locale object as given; for tags, a match among `locales`
+   * and the registered locales, else the one built-in locale they match (English when none does).
+   */
+  prepare(): Promise<void> {
+    if (this.#diagnose || (this.#texts && loadedEngine())) return Promise.resolve();
+    return (this.#preparing ??= loadEngine()
+      .then(async (engine) => {
+        if (engine) this.#texts ??= await this.#textsFrom(engine);
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.#preparing = undefined;
+      }));
+  }
+
+  /**
+   * The diagnosis of a close, at once: full when it can be, else from the code alone (in the
+   * locale object when one was given); then `upgrade` gets the full one when it becomes possible.
+   */
+  judge(raw: RawClose, evidence: DiagnoseContext, upgrade: (full: Diagnosis) => void): Diagnosis {
+    const run = this.#runner();
+    if (run) return run(raw, evidence);
+    void this.prepare().then(() => {
+      const later = this.#runner();
+      if (later) upgrade(later(raw, evidence));
+    });
+    const locale = this.#locale;
+    return diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as LocaleText) : undefined);
+  }
+
+  /** How this client diagnoses now; undefined until the engine and the text have loaded. */
+  #runner(): ((raw: RawClose, evidence: DiagnoseContext) => Diagnosis) | undefined {
+    const fn = this.#diagnose;
+    if (fn) {
+      const locale = this.#locale;
+      const options = { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}) };
+      return (raw, evidence) => fn(raw, evidence, options);
+    }
+    const engine = loadedEngine();
+    const texts = this.#texts;
+    return engine && texts ? (raw, evidence) => engine.diagnoseIn(raw, evidence, texts) : undefined;
+  }
+
+  async #textsFrom(engine: DiagnosisEngine): Promise<ResolvedText> {
+    const locale = this.#locale;
+    if (typeof locale === 'object' && !Array.isArray(locale)) return { locale: locale as LocaleText };
+    const found = locale === undefined ? undefined : engine.findLocale(locale as string | readonly string[], this.#locales);
+    return found ? { locale: found } : engine.loadLocale(locale as string | readonly string[] | undefined);
+  }
+}
