@@ -11,6 +11,8 @@ import type { RawClose, SocketOptions } from './types.js';
 export class ClientDiagnosis {
   readonly #diagnose: SocketOptions['diagnose'];
   readonly #locale: SocketOptions['locale'];
+  /** `locale` when it is a locale object (not tags): used as given, and for code-level text. */
+  readonly #localeObject: LocaleText | undefined;
   readonly #locales: readonly LocaleText[] | undefined;
   /** This client's text once loaded: the locale object, a registered match, or one built-in locale. */
   #texts: ResolvedText | undefined;
@@ -18,7 +20,9 @@ export class ClientDiagnosis {
 
   constructor(options: Pick<SocketOptions, 'diagnose' | 'locale' | 'locales'>) {
     this.#diagnose = options.diagnose;
-    this.#locale = options.locale;
+    const locale = options.locale;
+    this.#locale = locale;
+    this.#localeObject = typeof locale === 'object' && !Array.isArray(locale) ? (locale as LocaleText) : undefined;
     this.#locales = options.locales;
   }
 
@@ -50,8 +54,7 @@ export class ClientDiagnosis {
       const later = this.#runner();
       if (later) upgrade(later(raw, evidence));
     });
-    const locale = this.#locale;
-    return diagnoseByCode(raw, typeof locale === 'object' && !Array.isArray(locale) ? (locale as LocaleText) : undefined);
+    return diagnoseByCode(raw, this.#localeObject);
   }
 
   /** How this client diagnoses now; undefined until the engine and the text have loaded. */
@@ -68,9 +71,9 @@ export class ClientDiagnosis {
   }
 
   async #textsFrom(engine: DiagnosisEngine): Promise<ResolvedText> {
-    const locale = this.#locale;
-    if (typeof locale === 'object' && !Array.isArray(locale)) return { locale: locale as LocaleText };
-    const found = locale === undefined ? undefined : engine.findLocale(locale as string | readonly string[], this.#locales);
-    return found ? { locale: found } : engine.loadLocale(locale as string | readonly string[] | undefined);
+    if (this.#localeObject) return { locale: this.#localeObject };
+    const tags = this.#locale as string | readonly string[] | undefined;
+    const found = tags === undefined ? undefined : engine.findLocale(tags, this.#locales);
+    return found ? { locale: found } : engine.loadLocale(tags);
   }
 }

@@ -1,4 +1,4 @@
-import type { CheckedMessage } from './checkOutgoing.js';
+import { isArrayBuffer, type CheckedMessage } from './checkOutgoing.js';
 import { StateError } from './errors/StateError.js';
 import type { UnsentMessage } from './types.js';
 import { DEV } from './dev.js';
@@ -22,7 +22,7 @@ export const toUnsent = (m: CheckedMessage): UnsentMessage => ({ data: m.origina
  */
 function ownCopy(m: CheckedMessage): CheckedMessage {
   const d = m.data;
-  if (typeof d === 'string' || !(ArrayBuffer.isView(d) || d instanceof ArrayBuffer || Object.prototype.toString.call(d) === '[object ArrayBuffer]')) return m;
+  if (typeof d === 'string' || !(ArrayBuffer.isView(d) || isArrayBuffer(d))) return m;
   const view = ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d as ArrayBuffer);
   return { ...m, data: view.slice(), original: m.original ?? d };
 }

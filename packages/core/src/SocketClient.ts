@@ -77,6 +77,9 @@ function normalizeUrl(url: string): string {
   return parsed.href;
 }
 
+/** The UTF-8 rule with the contract off: any bytes pass. */
+const ANY_BYTES = (): boolean => true;
+
 /** A user function's promise that did not settle within connectTimeout. */
 const settleTimeout = (what: string, ms: number) =>
   new StateError('SOCKDOC_SETUP_TIMEOUT', DEV ? `The ${what} function's promise did not settle within connectTimeout (${ms} ms). Make it settle, or raise connectTimeout.` : '');
@@ -343,7 +346,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     let msg: CheckedMessage;
     try {
       // With the contract off the channel, size and UTF-8 rules are skipped; what is not bytes is still refused.
-      msg = this.#contract ? checkTextBytes(bytes, this.#channel, this.#max, this.#transport.utf8?.isValid) : checkTextBytes(bytes, 'mixed', undefined, () => true);
+      msg = this.#contract ? checkTextBytes(bytes, this.#channel, this.#max, this.#transport.utf8?.isValid) : checkTextBytes(bytes, 'mixed', undefined, ANY_BYTES);
     } catch (err) {
       throw this.#violation(err);
     }

@@ -57,7 +57,7 @@ function branded(getter: (() => unknown) | undefined, v: unknown): boolean {
   }
 }
 
-function isArrayBuffer(v: unknown): v is ArrayBuffer {
+export function isArrayBuffer(v: unknown): v is ArrayBuffer {
   return v instanceof ArrayBuffer || branded(arrayBufferByteLength, v);
 }
 

@@ -18,7 +18,7 @@ export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale
   // Whatever it was given: fields of the wrong type dropped, server- and file-controlled strings sanitized.
   const ctx = normalizeContext(context);
   const protocol = options.protocol ?? ctx.protocol;
-  const { def: _def, ...explanation } = explainText(code, { locale, ...(fallback ? { fallback } : {}) }, { ...(options.packs ? { packs: options.packs } : {}), ...(protocol === undefined ? {} : { protocol }) });
+  const { source: _source, ...explanation } = explainText(code, { locale, ...(fallback ? { fallback } : {}) }, { ...(options.packs ? { packs: options.packs } : {}), ...(protocol === undefined ? {} : { protocol }) });
   const pack = Number.isInteger(code) && code >= 3000 && code <= 4999 ? findCode(code, protocol, options.packs) : undefined;
   const facts = gatherFacts(code, reason, close?.wasClean, ctx, fingerprintReason(reason), pack);
   const [first, ...rest] = dedupe(findCandidates(facts));

@@ -28,9 +28,9 @@ export interface ExplainOptions {
  */
 export function explain(code: number, options: ExplainOptions = {}): Explanation {
   const resolved = resolveLocale(options.locale, options.locales);
-  const { def, ...text } = explainText(code, resolved, options);
-  // The reference-only text: when the code occurs and how to tell it apart.
-  const entry = resolved.locale.entries[(def ? (text.range === 'registered' ? 'range_registered_unassigned' : 'range_private') : text.key) as keyof DiagnoseLocale['entries']];
-  const own = def ? (def.text[resolved.locale.tag] ?? def.text['en'] ?? Object.values(def.text)[0]!) : undefined;
+  const { source, ...text } = explainText(code, resolved, options);
+  // The reference-only text: when the code occurs and how to tell it apart (a pack's own, else the entry's).
+  const { own } = source;
+  const entry = resolved.locale.entries[source.entryKey];
   return { ...text, causes: own ? (own.causes ?? [own.description]) : entry.causes, distinguish: own?.distinguish ?? entry.distinguish };
 }

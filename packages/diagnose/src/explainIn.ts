@@ -1,9 +1,9 @@
 import type { LocaleText } from './DiagnoseLocale.js';
 import { codeInfo } from './catalogue.js';
-import type { CodeDefinition } from './CodePack.js';
+import type { CodeText } from './CodePack.js';
 import type { ExplainOptions } from './explain.js';
 import { findCode } from './registerCodes.js';
-import type { DiagnosisExplanation } from './types.js';
+import type { DiagnosisExplanation, EntryKey } from './types.js';
 
 /** A locale already chosen, and whether it is a fallback for what was asked. */
 export interface ResolvedText<L extends LocaleText = LocaleText> {
@@ -12,12 +12,17 @@ export interface ResolvedText<L extends LocaleText = LocaleText> {
   readonly fallback?: { readonly requested: string; readonly used: string };
 }
 
+/** Where the rest of an explanation comes from: the catalogue entry, and a pack's own text for an application code. */
+export interface ExplanationSource {
+  readonly entryKey: EntryKey;
+  readonly own?: CodeText;
+}
+
 /**
  * The part of `explain` a diagnosis renders, in a locale already chosen (the engine's path:
- * only `LocaleText`, no reference text). `def` is the application code's definition, when a
- * pack has one.
+ * only `LocaleText`, no reference text), and where `explain` finds the rest (`source`).
  */
-export function explainText(code: number, { locale, fallback }: ResolvedText, options: Pick<ExplainOptions, 'packs' | 'protocol'> = {}): DiagnosisExplanation & { readonly def?: CodeDefinition } {
+export function explainText(code: number, { locale, fallback }: ResolvedText, options: Pick<ExplainOptions, 'packs' | 'protocol'> = {}): DiagnosisExplanation & { readonly source: ExplanationSource } {
   const value = typeof code === 'number' ? code : Number.NaN;
   const info = codeInfo(value);
   const base = {
@@ -29,7 +34,7 @@ export function explainText(code: number, { locale, fallback }: ResolvedText, op
     const found = findCode(value, options.protocol, options.packs);
     if (found && !/^\d+$/.test(info.key)) {
       const { pack, def } = found;
-      const text = def.text[locale.tag] ?? def.text['en'] ?? Object.values(def.text)[0]!;
+      const text = def.text[locale.tag] ?? def.text['en'] ?? Object.values(def.text)[0]!; // in this language, else English, else any
       const generic = locale.entries[info.key as 'range_private'];
       return {
         ...base,
@@ -43,9 +48,9 @@ export function explainText(code: number, { locale, fallback }: ResolvedText, op
         description: text.description,
         fixes: text.fixes ?? generic.fixes,
         deadEnds: text.deadEnds ?? generic.deadEnds,
-        def,
+        source: { entryKey: info.key as EntryKey, own: text },
       };
     }
   }
-  return { ...base, ...locale.entries[info.key as keyof LocaleText['entries']] };
+  return { ...base, ...locale.entries[info.key as keyof LocaleText['entries']], source: { entryKey: info.key as EntryKey } };
 }

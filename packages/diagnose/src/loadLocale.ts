@@ -1,5 +1,5 @@
 import type { LocaleText } from './DiagnoseLocale.js';
-import { matchTag } from './localeRegistry.js';
+import { matchTag, withFallback } from './localeRegistry.js';
 import type { ResolvedText } from './explainIn.js';
 
 /** The locales sockdoc ships, each loaded on its own when asked for (bundlers split each into a chunk). */
@@ -23,6 +23,5 @@ export async function loadLocale(requested: string | readonly string[] | undefin
     const tag = matchTag(w, TAGS);
     if (tag !== undefined) return { locale: await BUILT_IN[tag]!() };
   }
-  const locale = await BUILT_IN['en']!();
-  return wanted.length ? { locale, fallback: { requested: wanted.join(', '), used: locale.tag } } : { locale };
+  return withFallback(undefined, await BUILT_IN['en']!(), wanted);
 }

@@ -1,4 +1,5 @@
 import type { DiagnoseLocale, LocaleText } from './DiagnoseLocale.js';
+import type { ResolvedText } from './explainIn.js';
 
 // Locales by tag, without any locale of its own: the engine entry matches tags here and loads
 // built-in text only when nothing registered or passed matches (so English never rides along).
@@ -56,4 +57,14 @@ export function findLocale<L extends LocaleText = DiagnoseLocale>(requested: str
     if (tag !== undefined) return candidates[tags.indexOf(tag)];
   }
   return undefined;
+}
+
+/**
+ * `found`, or `fallback` with a note of what was asked for (no note when nothing was: the
+ * default is not a fallback). The one rule of every locale lookup.
+ */
+export function withFallback<L extends LocaleText>(found: L | undefined, fallback: L, requested: string | readonly string[]): ResolvedText<L> {
+  if (found) return { locale: found };
+  const asked = typeof requested === 'string' ? requested : requested.join(', ');
+  return typeof requested !== 'string' && requested.length === 0 ? { locale: fallback } : { locale: fallback, fallback: { requested: asked, used: fallback.tag } };
 }

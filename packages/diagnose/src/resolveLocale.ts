@@ -1,19 +1,16 @@
 import type { DiagnoseLocale, LocaleText } from './DiagnoseLocale.js';
 import type { ResolvedText } from './explainIn.js';
 import { en } from './locales/en.js';
-import { findLocale, registerLocale } from './localeRegistry.js';
+import { findLocale, registerLocale, withFallback } from './localeRegistry.js';
 
 registerLocale(en);
 
 export { registerLocale };
 
 /** `resolveLocale` for tags among `LocaleText`s too (a diagnosis needs no reference text). */
-export function resolveText(requested: string | readonly string[] | undefined, extra: readonly LocaleText[] = []): ResolvedText {
+export function resolveText<L extends LocaleText = LocaleText>(requested: string | readonly string[] | undefined, extra: readonly L[] = []): ResolvedText<L | DiagnoseLocale> {
   if (requested === undefined) return { locale: en };
-  const found = findLocale(requested, extra);
-  if (found) return { locale: found };
-  if (typeof requested !== 'string' && requested.length === 0) return { locale: en };
-  return { locale: en, fallback: { requested: typeof requested === 'string' ? requested : requested.join(', '), used: en.tag } };
+  return withFallback(findLocale(requested, extra), en, requested);
 }
 
 export interface ResolvedLocale {
@@ -34,9 +31,5 @@ export interface ResolvedLocale {
 export function resolveLocale(requested: string | readonly string[] | DiagnoseLocale | undefined, extra: readonly DiagnoseLocale[] = []): ResolvedLocale {
   if (requested === undefined) return { locale: en };
   if (typeof requested === 'object' && !Array.isArray(requested)) return { locale: requested as DiagnoseLocale };
-  const tags = requested as string | readonly string[];
-  const found = findLocale(tags, extra);
-  if (found) return { locale: found };
-  if (typeof tags !== 'string' && tags.length === 0) return { locale: en };
-  return { locale: en, fallback: { requested: typeof tags === 'string' ? tags : tags.join(', '), used: en.tag } };
+  return resolveText(requested as string | readonly string[], extra);
 }

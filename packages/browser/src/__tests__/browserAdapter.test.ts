@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '@sockdoc/test-utils';
 import type { Diagnosis, SocketClient, WebSocketConstructor } from '@sockdoc/core';
+import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 import { createSocket } from '../index.js';
 
 // happy-dom provides window, document and navigator; the socket is a real `ws` client to a real server.
@@ -83,5 +84,22 @@ describe('browser adapter (happy-dom)', () => {
     }
     expect(added.sort()).toEqual(['offline', 'online', 'pagehide', 'pageshow']);
     expect(removed.sort()).toEqual(added.sort());
+  });
+});
+
+describe('the page’s language by default', () => {
+  it('should diagnose in the first of navigator.languages that a given locale covers, without a locale option', async () => {
+    const nav = window.navigator as unknown as { languages: readonly string[] };
+    Object.defineProperty(nav, 'languages', { configurable: true, get: () => ['fr-FR', 'zh-Hans-CN', 'en'] });
+    try {
+      const socket = createSocket(server.url('/close/1012'), { WebSocket: WS, reconnect: false, locales: [zhCN] });
+      const d = await diagnosed(socket);
+      expect(d).toMatchObject({ locale: 'zh-CN', explanation: { title: zhCN.entries['1012'].title } });
+      // An explicit locale wins over the page's.
+      const en = createSocket(server.url('/close/1012'), { WebSocket: WS, reconnect: false, locales: [zhCN], locale: 'en' });
+      expect((await diagnosed(en)).locale).toBe('en');
+    } finally {
+      delete (nav as { languages?: unknown }).languages; // back to happy-dom's own
+    }
   });
 });
