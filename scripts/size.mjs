@@ -96,11 +96,18 @@ console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy c
     define: { __SOCKDOC_DEV__: 'false' },
   });
   const outputs = out.metafile.outputs;
-  const entryOut = Object.entries(outputs).find(([, o]) => o.entryPoint === '<stdin>');
-  const inputs = Object.entries(entryOut[1].inputs).filter(([, v]) => v.bytesInOutput > 0);
+  const entryKey = Object.keys(outputs).find((k) => outputs[k].entryPoint === '<stdin>');
+  // Every chunk the entry imports statically belongs to the initial download (eventemitter3 may sit in a shared chunk).
+  const initial = new Set();
+  const visit = (k) => {
+    if (initial.has(k)) return;
+    initial.add(k);
+    for (const imp of outputs[k].imports) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+  };
+  visit(entryKey);
+  const inputs = [...initial].flatMap((k) => Object.entries(outputs[k].inputs)).filter(([, v]) => v.bytesInOutput > 0);
   const total = inputs.reduce((a, [, v]) => a + v.bytesInOutput, 0);
-  const file = out.outputFiles.find((f) => f.path.endsWith(relative(join(root, 'packages/react/.size-breakdown'), join(root, entryOut[0]))));
-  const gz = file ? gzipSync(file.contents, { level: 9 }).length : 0;
+  const gz = out.outputFiles.filter((f) => initial.has(relative(root, f.path))).reduce((a, f) => a + gzipSync(f.contents, { level: 9 }).length, 0);
   const name = (p) => p.replace(/^packages\//, '@sockdoc/').replace(/^node_modules\/.pnpm\/[^/]+\/node_modules\//, '').replace('/src/', '/');
   console.log(
     [

@@ -77,13 +77,11 @@ function isDetached(buf: ArrayBuffer): boolean {
   }
 }
 
-const CHANNEL_FIX = "Declare channel: 'binary' or 'mixed' if the server accepts binary data.";
-
 function refuse(code: ContractError['code'], rule: ContractError['rule'], close: ContractError['predictedClose'], detail: ContractDetail, message: string, cause?: unknown): never {
   throw new ContractError(code, rule, close, detail, message, cause === undefined ? undefined : { cause });
 }
 
-const sizeOf = (bytes: number, type: string) => `(got ${type}, ${bytes} bytes)`;
+const sizeOf = (bytes: number, type: string) => (DEV ? `(got ${type}, ${bytes} bytes)` : '');
 
 function tooBig(type: string, bytes: number, limit: number): never {
   refuse('SOCKDOC_MESSAGE_TOO_BIG', 'size', 1009, { type, bytes, limit }, DEV ? `Message of ${bytes} bytes exceeds maxMessageBytes = ${limit} ${sizeOf(bytes, type)}; the server would close with 1009. Split it, or send large data over HTTP.` : '');
@@ -101,8 +99,7 @@ export function checkString(s: string, channel: Channel, max: number | undefined
   }
   const lone = findLoneSurrogate(s);
   if (lone !== -1) {
-    const unit = s.charCodeAt(lone).toString(16).toUpperCase();
-    refuse('SOCKDOC_LONE_SURROGATE', 'utf16', 1007, { type: 'string', index: lone }, DEV ? `Cannot send a string with a lone surrogate (U+${unit} at index ${lone}); it is not valid UTF-16, the runtime would silently replace it with U+FFFD, and a strict peer may close with 1007. Fix how the string was built (e.g. slicing between the two halves of an emoji).` : '');
+    refuse('SOCKDOC_LONE_SURROGATE', 'utf16', 1007, { type: 'string', index: lone }, DEV ? `Cannot send a string with a lone surrogate (U+${s.charCodeAt(lone).toString(16).toUpperCase()} at index ${lone}); it is not valid UTF-16, the runtime would silently replace it with U+FFFD, and a strict peer may close with 1007. Fix how the string was built (e.g. slicing between the two halves of an emoji).` : '');
   }
   if (encode && utf8) {
     // The runtime would encode the string anyway: do it once here, and the exact size is free.
@@ -121,7 +118,7 @@ function checkBinary(data: unknown, channel: Channel, max: number | undefined): 
   const type = typeName(data);
   if (ArrayBuffer.isView(data)) {
     if (data.byteLength === 0 && isDetached(data.buffer as ArrayBuffer)) detached(type);
-    if (typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) unsendable(data, 'a view on a SharedArrayBuffer, which browsers refuse to send; copy it into an ArrayBuffer first');
+    if (typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) unsendable(data, DEV ? 'a view on a SharedArrayBuffer, which browsers refuse to send; copy it into an ArrayBuffer first' : undefined);
     bytes = data.byteLength;
   } else if (isArrayBuffer(data)) {
     if (data.byteLength === 0 && isDetached(data)) detached(type);
@@ -138,7 +135,7 @@ function checkBinary(data: unknown, channel: Channel, max: number | undefined): 
 /** The channel and size rules for binary data of `bytes` bytes; returns `bytes`. */
 function checkSize(type: string, bytes: number, channel: Channel, max: number | undefined): number {
   if (channel === 'text') {
-    refuse('SOCKDOC_BINARY_ON_TEXT_CHANNEL', 'channel', 1003, { type, bytes }, DEV ? `Cannot send binary data on a text channel ${sizeOf(bytes, type)}; a text-only server would close with 1003. Send a string (e.g. JSON.stringify), use sendText() for UTF-8 bytes, or ${CHANNEL_FIX.charAt(0).toLowerCase()}${CHANNEL_FIX.slice(1)}` : '');
+    refuse('SOCKDOC_BINARY_ON_TEXT_CHANNEL', 'channel', 1003, { type, bytes }, DEV ? `Cannot send binary data on a text channel ${sizeOf(bytes, type)}; a text-only server would close with 1003. Send a string (e.g. JSON.stringify), use sendText() for UTF-8 bytes, or declare channel: 'binary' or 'mixed' if the server accepts binary data.` : '');
   }
   if (max !== undefined && bytes > max) tooBig(type, bytes, max);
   return bytes;
@@ -158,15 +155,14 @@ function textBytes(data: unknown, channel: Channel, max: number | undefined, val
   } else if (isArrayBuffer(data)) {
     if (data.byteLength === 0 && isDetached(data)) detached(type);
     view = new Uint8Array(data);
-  } else return unsendable(data, 'sendText() takes UTF-8 bytes (Uint8Array, ArrayBuffer); use send() for strings');
+  } else return unsendable(data, DEV ? 'sendText() takes UTF-8 bytes (Uint8Array, ArrayBuffer); use send() for strings' : undefined);
   if (channel === 'binary') {
     refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type, bytes: view.byteLength }, DEV ? `Cannot send a text frame on a binary channel ${sizeOf(view.byteLength, type)}; a binary-only server would close with 1003. Use send() with the bytes, or declare channel: 'text' or 'mixed'.` : '');
   }
   if (max !== undefined && view.byteLength > max) tooBig(type, view.byteLength, max);
   if (!validUtf8(view)) {
     const at = firstInvalidUtf8(view);
-    const hex = view[at]?.toString(16).toUpperCase().padStart(2, '0');
-    refuse('SOCKDOC_INVALID_UTF8', 'utf8', 1007, { type, bytes: view.byteLength, index: at }, DEV ? `Cannot send bytes as text: they are not valid UTF-8 (byte 0x${hex} at offset ${at} of ${view.byteLength}); the server would close with 1007. Send them with send() as a binary frame, or base64-encode them.` : '');
+    refuse('SOCKDOC_INVALID_UTF8', 'utf8', 1007, { type, bytes: view.byteLength, index: at }, DEV ? `Cannot send bytes as text: they are not valid UTF-8 (byte 0x${view[at]?.toString(16).toUpperCase().padStart(2, '0')} at offset ${at} of ${view.byteLength}); the server would close with 1007. Send them with send() as a binary frame, or base64-encode them.` : '');
   }
   return { data: view, kind: 'text', bytes: view.byteLength, asText: true };
 }
