@@ -34,6 +34,7 @@ export const CAUSES = {
   tls_failure: no,
   handshake_timeout: backoff,
   handshake_failed_opaque: backoff,
+  handshake_failed: backoff,
   offline: backoff,
   server_sent_invalid_utf8: no,
   incoming_too_big: no,

@@ -5,6 +5,7 @@ export { compare } from './compare.js';
 export { registerLocale, resolveLocale } from './resolveLocale.js';
 export { registerCodes, defineCodes } from './registerCodes.js';
 export { sanitizeReason } from './sanitizeReason.js';
+export { contextProblems } from './contextProblems.js';
 export { ENTRY_KEYS } from './catalogue.js';
 export { closeCodeFacts, isCloseCode, isWireCode, isSendableCloseCode } from './closeCodes.js';
 export { CAUSE_IDS } from './causes.js';
@@ -16,6 +17,7 @@ export type { DiagnoseOptions, Diagnosis, DiagnosedCause, Evidence } from './dia
 export type { Comparison, ComparisonRow, CompareAspect } from './compare.js';
 export type { ResolvedLocale } from './resolveLocale.js';
 export type { SanitizedReason } from './sanitizeReason.js';
+export type { ContextProblem } from './contextProblems.js';
 export type { CodePack, CodeDefinition, CodeText } from './CodePack.js';
 export type { DiagnoseLocale, CauseText, LocaleEntry, LocaleText, LocaleReference, TextEntry, ReferenceEntry } from './DiagnoseLocale.js';
 export type { ResolvedText } from './explainIn.js';

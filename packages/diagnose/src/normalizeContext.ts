@@ -1,49 +1,60 @@
 import { sanitizeReason } from './sanitizeReason.js';
-import type { DiagnoseContext, OutgoingFrame } from './types.js';
+import type { DiagnoseContext } from './types.js';
 
 /** The most recent frames kept from a context: the client records 16. */
-const MAX_FRAMES = 64;
+export const MAX_FRAMES = 64;
 
-type Check = (v: unknown) => unknown;
-const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const bool: Check = (v) => (typeof v === 'boolean' ? v : undefined);
-const oneOf = (...values: string[]): Check => (v) => (values.includes(v as string) ? v : undefined);
-/** Text a server or a file controls, made safe to show (control, bidi and invisible characters gone, length capped). */
-const text: Check = (v) => (typeof v === 'string' ? sanitizeReason(v).text : undefined);
-/** An object of checked fields; fields of the wrong type are left out. */
-const shape = (fields: Record<string, Check>): Check => (v) => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+/**
+ * What a field of a context must be: a finite number, a boolean, a string (sanitized: a server
+ * or a file controls it), one of some strings, an object of such fields, or a list of frames.
+ */
+export type Field = 'number' | 'boolean' | 'text' | readonly string[] | { readonly [key: string]: Field } | 'frames';
+
+/** Every field `diagnose()` reads from a context. */
+export const CONTEXT: { readonly [key: string]: Field } = {
+  runtime: ['browser', 'node', 'other'],
+  opened: 'boolean',
+  timestamps: { created: 'number', opened: 'number', lastMessageIn: 'number', lastMessageOut: 'number', closed: 'number' },
+  recentOutgoing: 'frames',
+  channel: ['text', 'binary', 'mixed'],
+  maxMessageBytes: 'number',
+  handshakeStatus: 'number',
+  retryAfter: 'text',
+  transportError: { code: 'text', message: 'text' },
+  initiator: ['client', 'server', 'unknown'],
+  clientClose: { code: 'number', reason: 'text' },
+  online: 'boolean',
+  visibility: ['visible', 'hidden'],
+  wentOfflineAt: 'number',
+  hiddenAt: 'number',
+  pageHiddenByNavigation: 'boolean',
+  protocol: 'text',
+  attempt: 'number',
+  heartbeatTimeout: 'boolean',
+  connectTimeout: 'boolean',
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A frame without its kind or size says nothing: such frames are left out. */
+export const FRAME: Field = { kind: ['text', 'binary'], bytes: 'number', at: 'number', utf8Valid: 'boolean' };
+export const isFrame = (f: unknown): boolean => isObject(f) && f.kind !== undefined && f.bytes !== undefined;
+
+/** What a context keeps of `v` as `field`; undefined when nothing. */
+function read(field: Field, v: unknown): unknown {
+  if (field === 'number') return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  if (field === 'boolean') return typeof v === 'boolean' ? v : undefined;
+  if (field === 'text') return typeof v === 'string' ? sanitizeReason(v).text : undefined;
+  if (field === 'frames') return Array.isArray(v) ? v.slice(-MAX_FRAMES).map((f) => read(FRAME, f)).filter(isFrame) : undefined;
+  if (Array.isArray(field)) return field.includes(v as string) ? v : undefined;
+  if (!isObject(v)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const k in fields) {
-    const x = fields[k]!((v as Record<string, unknown>)[k]);
+  for (const k in field as Record<string, Field>) {
+    const x = read((field as Record<string, Field>)[k]!, v[k]);
     if (x !== undefined) out[k] = x;
   }
   return out;
-};
-const frame = shape({ kind: oneOf('text', 'binary'), bytes: num, at: num, utf8Valid: bool });
-
-const CONTEXT = shape({
-  runtime: oneOf('browser', 'node', 'other'),
-  opened: bool,
-  timestamps: shape({ created: num, opened: num, lastMessageIn: num, lastMessageOut: num, closed: num }),
-  recentOutgoing: (v) => (Array.isArray(v) ? v.slice(-MAX_FRAMES).map(frame).filter((f) => (f as Partial<OutgoingFrame> | undefined)?.kind && (f as OutgoingFrame).bytes !== undefined) : undefined),
-  channel: oneOf('text', 'binary', 'mixed'),
-  maxMessageBytes: num,
-  handshakeStatus: num,
-  retryAfter: text,
-  transportError: shape({ code: text, message: text }),
-  initiator: oneOf('client', 'server', 'unknown'),
-  clientClose: shape({ code: num, reason: text }),
-  online: bool,
-  visibility: oneOf('visible', 'hidden'),
-  wentOfflineAt: num,
-  hiddenAt: num,
-  pageHiddenByNavigation: bool,
-  protocol: text,
-  attempt: num,
-  heartbeatTimeout: bool,
-  connectTimeout: bool,
-});
+}
 
 /**
  * What `diagnose()` reads from a context, whatever it was given (a recorded evidence file, a
@@ -51,5 +62,5 @@ const CONTEXT = shape({
  * or a file controls are sanitized, and at most the last 64 frames are kept. Never throws.
  */
 export function normalizeContext(input: unknown): DiagnoseContext {
-  return (CONTEXT(input) ?? {}) as DiagnoseContext;
+  return (read(CONTEXT, input) ?? {}) as DiagnoseContext;
 }

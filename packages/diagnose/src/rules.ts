@@ -290,11 +290,16 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
         } else out.push(c('handshake_unavailable', 'high', p, ev));
       }
       else if (status >= 300 && status < 400) out.push(c('handshake_redirect', 'high', p, ev));
+      // A 2xx other than 101: a plain HTTP resource answered, not a WebSocket endpoint.
+      else if (status >= 200 && status < 300) out.push(c('handshake_invalid', 'high', { ...base, status, reason: `HTTP ${status}` }, ev));
       else out.push(c('handshake_rejected', 'high', p, ev));
     }
     // ws checks the 101 response itself (RFC 6455 §4.2.2) and says what was wrong with it.
     const invalid = ctx.transportError?.message;
     if (invalid && HANDSHAKE_INVALID.test(invalid)) out.push(c('handshake_invalid', 'high', { ...base, reason: invalid }, [never, ...errEv]));
+    // Node's HTTP parser could not read the response at all: not HTTP (another protocol on that
+    // port), or headers over its limit (HPE_HEADER_OVERFLOW, 16 KiB by default).
+    else if (err?.startsWith('HPE_')) out.push(c('handshake_invalid', 'high', { ...base, errorCode: err, reason: invalid ? `${err}: ${invalid}` : err }, [never, ...errEv]));
     if (err === 'ECONNREFUSED') out.push(c('connection_refused', 'high', { ...base, errorCode: err }, [never, ...errEv]));
     else if (err === 'ENOTFOUND' || err === 'EAI_AGAIN' || err === 'EAI_FAIL' || err === 'EAI_NONAME') {
       out.push(c('dns_failure', 'high', { ...base, errorCode: err }, [never, ...errEv], err === 'EAI_AGAIN' ? RETRY.backoff : undefined));
@@ -307,7 +312,7 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
       out.push(
         ctx.runtime === 'browser'
           ? c('handshake_failed_opaque', 'high', base, [never, { id: 'browser_hides_handshake', params: {} }])
-          : c('handshake_failed_opaque', out.length ? 'low' : 'medium', base, [never, ...errEv]),
+          : c('handshake_failed', out.length ? 'low' : 'medium', { ...base, ...(err ? { errorCode: err } : {}), ...(ctx.transportError?.message ? { reason: ctx.transportError.message } : {}) }, [never, ...errEv]),
       );
       return out;
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '@sockdoc/test-utils';
+import { startHostileServer, startTestServer, type HostileServer, type TestServer } from '@sockdoc/test-utils';
 import { run } from '../run.js';
 import type { Output } from '../Output.js';
 import type { ProbeReport } from '../commands/probe.js';
@@ -169,17 +169,32 @@ describe('hostile input never reaches the terminal raw', () => {
     expect(r.out).not.toMatch(raw);
   });
 
-  it('should sanitize evidence strings, refuse endless files and survive garbage fields', async () => {
+  it('should sanitize evidence strings, refuse endless files and name every field of the wrong type', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sockdoc-cli-'));
     const file = join(dir, 'evidence.json');
-    writeFileSync(file, JSON.stringify({ runtime: 'node', opened: false, transportError: { code: 'ECONNREFUSED\x1b]52;c;aGk=\x07', message: `connect ${HOSTILE}` }, recentOutgoing: 'nope', timestamps: 5 }));
+    writeFileSync(file, JSON.stringify({ runtime: 'node', opened: false, transportError: { code: 'ECONNREFUSED\x1b]52;c;aGk=\x07', message: `connect ${HOSTILE}` } }));
     const r = await cli('diagnose', '--code', '1006', '--not-clean', '--evidence', file);
     expect(r.code).toBe(0);
     expect(r.out).not.toMatch(raw);
-    for (const garbage of [{ recentOutgoing: [null, 1, { kind: 'text' }] }, { recentOutgoing: { length: 3 } }, { clientClose: 'x', transportError: [1] }]) {
+    // Fields of the wrong type: a usage error naming each, never a diagnosis from half the evidence.
+    const shapes: Array<[unknown, string[]]> = [
+      [{ recentOutgoing: [null, 1, { kind: 'text' }] }, ['recentOutgoing[0] must be a frame with kind and bytes (got null)', 'recentOutgoing[1] must be a frame with kind and bytes (got number)', 'recentOutgoing[2] must be a frame with kind and bytes (got object)']],
+      [{ recentOutgoing: { length: 3 } }, ['recentOutgoing must be an array of frames ({ kind, bytes, at }) (got object)']],
+      [{ clientClose: 'x', transportError: [1], opened: 'yes' }, ['opened must be true or false (got string)', 'transportError must be an object (got array)', 'clientClose must be an object (got string)']],
+      [{ timestamps: { closed: 'soon' }, runtime: 'deno\x1b]0;x\x07' }, ['runtime must be one of', 'timestamps.closed must be a finite number (got string)']],
+    ];
+    for (const [garbage, said] of shapes) {
       writeFileSync(file, JSON.stringify(garbage));
-      expect((await cli('diagnose', '--code', '1000', '--evidence', file)).code).toBe(0);
+      const r = await cli('diagnose', '--code', '1000', '--evidence', file);
+      expect(r.code).toBe(2);
+      for (const line of said) expect(r.err).toContain(line);
+      expect(r.err).not.toMatch(/\bat .*\.(?:ts|js):\d+/); // no stack trace
     }
+    // Fields this version does not know: reported on stderr, the diagnosis still made.
+    writeFileSync(file, JSON.stringify({ opened: false, runtime: 'node', futureField: 1 }));
+    const unknown = await cli('diagnose', '--code', '1006', '--not-clean', '--evidence', file);
+    expect(unknown.code).toBe(0);
+    expect(unknown.err).toContain('ignoring evidence fields this version does not know: futureField');
     const endless = await cli('diagnose', '--code', '1006', '--evidence', '/dev/zero');
     expect(endless.code).toBe(2);
     expect(endless.err).toMatch(/larger than 1,048,576 bytes/);
@@ -190,3 +205,40 @@ describe('hostile input never reaches the terminal raw', () => {
     expect(terminalSafe(`\x1b[1mbold\x1b[22m ${HOSTILE}`)).toBe('\x1b[1mbold\x1b[22m ]0;pwned[2Jevil');
   });
 });
+
+describe('sockdoc probe against a hostile server', () => {
+  let hostile: HostileServer;
+  beforeAll(async () => {
+    hostile = await startHostileServer();
+  });
+  afterAll(() => hostile.close());
+  const unsafe = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u200b-\u200f\u2060]/;
+
+  it('should report each misbehaviour with a documented exit code, in bounded time, with no stack trace and nothing raw', async () => {
+    const rows: string[] = [];
+    const cases: Array<[path: string, exit: number, says: RegExp]> = [
+      ['/garbage', 1, /HPE_INVALID_CONSTANT/],
+      ['/http10', 1, /200/],
+      ['/huge-headers', 1, /HPE_HEADER_OVERFLOW/],
+      ['/slow-headers', 1, /never answered|timed out/i],
+      ['/huge-frame', 0, /WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH|larger than/],
+      ['/masked', 0, /breaks the protocol/],
+      ['/close-code/1005', 0, /breaks the protocol/],
+      [`/close-reason-bytes?hex=${Buffer.from('\x1b]0;pwned\x07\u202eevil').toString('hex')}`, 0, /closed 4000/],
+      ['/flood?n=20000', 0, /closed 1000/],
+    ];
+    for (const [path, exit, says] of cases) {
+      const t0 = Date.now();
+      const r = await cli('probe', hostile.url(path), '--timeout', '1', '--idle', '1');
+      const ms = Date.now() - t0;
+      rows.push(`${path.slice(0, 32).padEnd(32)} exit ${r.code} in ${ms} ms`);
+      expect({ path, code: r.code }).toEqual({ path, code: exit });
+      expect(`${r.out}\n${r.err}`).toMatch(says);
+      expect(`${r.out}\n${r.err}`).not.toMatch(unsafe);
+      expect(r.err).not.toMatch(/\bat .*\.(?:ts|js):\d+/);
+      expect(ms).toBeLessThan(5000);
+    }
+    console.log(`probe against a hostile server:\n  ${rows.join('\n  ')}`);
+  }, 60_000);
+});
+

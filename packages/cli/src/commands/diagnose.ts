@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { diagnose, type DiagnoseContext, type DiagnoseLocale, type Diagnosis } from '@sockdoc/diagnose';
-import { styles, type Output } from '../Output.js';
+import { contextProblems, diagnose, type DiagnoseContext, type DiagnoseLocale, type Diagnosis } from '@sockdoc/diagnose';
+import { styles, terminalSafe, type Output } from '../Output.js';
 import { UsageError } from '../UsageError.js';
 
 export function printDiagnosis(d: Diagnosis, locale: DiagnoseLocale, o: Output, indent = ''): void {
@@ -37,7 +37,7 @@ function readCapped(path: string, max: number): string {
 }
 
 /** Reads recorded evidence: the `evidence` argument of a close event, saved as JSON. */
-function readEvidence(path: string): DiagnoseContext {
+function readEvidence(path: string, o: Output): DiagnoseContext {
   let text: string;
   try {
     text = readCapped(path, MAX_EVIDENCE_BYTES);
@@ -52,6 +52,16 @@ function readEvidence(path: string): DiagnoseContext {
     throw new UsageError(`--evidence ${path} is not valid JSON: ${(e as Error).message}`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`--evidence ${path} must hold a JSON object (the evidence of a close event)`);
+  // A field of the wrong type would be left out of the diagnosis without a word: refuse the file
+  // and say what is wrong. Fields this version does not know are only reported (a newer client may record more).
+  const problems = contextProblems(value);
+  const wrong = problems.filter((p) => p.expected !== undefined);
+  const unknown = problems.filter((p) => p.expected === undefined);
+  if (wrong.length) {
+    const shown = wrong.slice(0, 5).map((p) => `  ${terminalSafe(p.path)} must be ${p.expected} (got ${p.got})`);
+    throw new UsageError([`--evidence ${path} is not evidence as a sockdoc client records it:`, ...shown, ...(wrong.length > 5 ? [`  and ${wrong.length - 5} more`] : [])].join('\n'));
+  }
+  if (unknown.length) o.err(`sockdoc: ignoring evidence fields this version does not know: ${unknown.slice(0, 10).map((p) => terminalSafe(p.path)).join(', ')}${unknown.length > 10 ? `, and ${unknown.length - 10} more` : ''}`);
   return value as DiagnoseContext;
 }
 
@@ -61,7 +71,7 @@ export function diagnoseCommand(
   json: boolean,
   o: Output,
 ): number {
-  const ctx = args.evidence ? readEvidence(args.evidence) : {};
+  const ctx = args.evidence ? readEvidence(args.evidence, o) : {};
   const d = diagnose({ code: args.code, ...(args.reason === undefined ? {} : { reason: args.reason }), ...(args.wasClean === undefined ? {} : { wasClean: args.wasClean }) }, ctx, { locale });
   if (json) o.out(JSON.stringify(d, null, 2));
   else printDiagnosis(d, locale, o);

@@ -50,13 +50,13 @@ describe('a close that arrives before the diagnosis module has loaded', () => {
     expect(socket.getSnapshot().status).toBe('reconnecting');
     expect(statuses).toEqual(['reconnecting']); // straight from connecting: never 'closing'
     // When the module arrives, the snapshot gets the full diagnosis of that same close; the decision stands.
-    await vi.waitFor(() => expect(socket.getSnapshot().lastClose?.cause.id).toBe('handshake_failed_opaque'));
+    await vi.waitFor(() => expect(socket.getSnapshot().lastClose?.cause.id).toBe('handshake_failed'));
     expect(socket.getSnapshot().reconnect?.diagnosis).toBe(socket.getSnapshot().lastClose);
     expect(socket.getSnapshot().status).toBe('reconnecting');
     expect(closes).toHaveLength(1);
     // The next close (after the backoff) is fully diagnosed at once.
     const next = await new Promise<Diagnosis>((r) => socket.once('close', (d) => r(d)));
-    expect(next.cause.id).toBe('handshake_failed_opaque');
+    expect(next.cause.id).toBe('handshake_failed');
     expect(next.explanation.title).toBe('Abnormal closure');
     socket.close();
     expect(socket.getSnapshot().stopped?.reason).toBe('closed_by_user');

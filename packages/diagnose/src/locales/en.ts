@@ -445,6 +445,11 @@ export const enText: LocaleText = {
       detail: () => 'The connection never opened. Browsers report every handshake failure as 1006 with no detail, by specification: a 401, a 404, a refused port, a DNS or TLS error all look the same to script.',
       fixes: () => ['Open DevTools: the console shows "WebSocket connection to ... failed" with the HTTP status.', 'Check URL, credentials (query, subprotocol or cookie), TLS certificate and the Origin allow-list.', 'Run the same URL through sockdoc\'s Node adapter or the CLI probe to see the HTTP status.'],
     },
+    handshake_failed: {
+      title: 'The handshake failed before the connection opened',
+      detail: (p) => `The connection never opened${p.reason || p.errorCode ? `; the runtime reported ${[p.errorCode, p.reason].filter(Boolean).join(': ')}` : ', and the runtime reported no detail'}.`,
+      fixes: () => ['Run sockdoc probe on the same URL: it prints the HTTP status and headers of the handshake.', 'Check the URL, credentials, TLS certificate and any proxy between the client and the server.'],
+    },
     offline: {
       title: 'The device is offline',
       detail: () => 'The browser reported it was offline when the connection closed.',

@@ -447,6 +447,11 @@ export const zhCNText: LocaleText = {
       detail: () => '连接从未打开。按照规范，浏览器把所有握手失败都报告为不带细节的 1006：401、404、端口被拒绝、DNS 或 TLS 错误，在脚本看来都一样。',
       fixes: () => ['打开 DevTools：控制台会显示“WebSocket connection to ... failed”及 HTTP 状态。', '检查 URL、凭据（查询参数、子协议或 Cookie）、TLS 证书和 Origin 白名单。', '用 sockdoc 的 Node 适配器或 CLI 的 probe 命令访问同一个 URL，查看 HTTP 状态。'],
     },
+    handshake_failed: {
+      title: '连接建立前握手失败',
+      detail: (p) => `连接从未打开${p.reason || p.errorCode ? `；运行时报告：${[p.errorCode, p.reason].filter(Boolean).join('：')}` : '，运行时也没有报告任何细节'}。`,
+      fixes: () => ['对同一个 URL 执行 sockdoc probe：它会打印握手的 HTTP 状态和响应头。', '检查 URL、凭据、TLS 证书，以及客户端与服务器之间的代理。'],
+    },
     offline: {
       title: '设备处于离线状态',
       detail: () => '连接关闭时浏览器报告处于离线状态。',

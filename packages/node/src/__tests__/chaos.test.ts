@@ -30,6 +30,10 @@ describe('chaos: a proxy that drops connections during a numbered stream', () =>
       }
     });
     socket.on('dropped', (m) => fate.set(num(m.data), 'dropped'));
+    // What happened to the connection, for the failure message.
+    const history: string[] = [];
+    socket.on('close', (d) => void history.push(`${d.code} ${d.cause.id}`));
+    socket.on('stopped', (s) => void history.push(`stopped: ${s.reason}`));
     socket.on('unsent', (ms) => ms.forEach((m) => fate.set(num(m.data), 'unsent')));
     const drops: number[] = [];
     const rnd = rng(99);
@@ -56,7 +60,9 @@ describe('chaos: a proxy that drops connections during a numbered stream', () =>
     chaos = false;
     await chaosLoop;
     await sleep(100); // let the client notice the last drop
-    await waitFor(() => (socket.getSnapshot().status === 'open' && socket.getSnapshot().queued === 0) || undefined, 10_000, 'reconnect and flush');
+    await waitFor(() => (socket.getSnapshot().status === 'open' && socket.getSnapshot().queued === 0) || undefined, 10_000, 'reconnect and flush').catch((e: Error) => {
+      throw new Error(`${e.message}; status ${socket.getSnapshot().status}, queued ${socket.getSnapshot().queued}; closes: ${history.join(', ')}`);
+    });
     expect(socket.sendJson({ n: N })).toBe('sent');
     await waitFor(() => server.sink.includes(JSON.stringify({ n: N })) || undefined, 5000, 'the final message');
 
