@@ -292,7 +292,9 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
       else if (status >= 300 && status < 400) out.push(c('handshake_redirect', 'high', p, ev));
       // A 2xx other than 101: a plain HTTP resource answered, not a WebSocket endpoint.
       else if (status >= 200 && status < 300) out.push(c('handshake_invalid', 'high', { ...base, status, reason: `HTTP ${status}` }, ev));
-      else out.push(c('handshake_rejected', 'high', p, ev));
+      // A 500 is the server failing on this request, as 1011 is after open: it may pass, so bounded
+      // backoff (1 + maxAttemptsNeverOpened handshakes). Other refusals repeat the same way.
+      else out.push(c('handshake_rejected', 'high', p, ev, status === 500 ? RETRY.backoff : undefined));
     }
     // ws checks the 101 response itself (RFC 6455 §4.2.2) and says what was wrong with it.
     const invalid = ctx.transportError?.message;

@@ -22,6 +22,27 @@ socket.on('message', () => socket.close(1000, 'done'));
 socket.on('close', (d, raw) => console.log(JSON.stringify({ code: raw.code, cause: d.cause.id })));
 `;
 
+// close() is final from wherever it is called: inside the close listener of a close that
+// scheduled a reconnect, inside the reconnecting listener, right after reconnect(). Each
+// reconnect would wait 59 s (random 0.99 of a 60 s backoff), so a timer left behind keeps the
+// process alive past the test's 10 s.
+const finalClose = `
+const options = { reconnect: { initialDelayMs: 60000 }, random: () => 0.99 };
+const stops = [];
+const done = (name) => (s) => stops.push(name + ':' + s.reason);
+const base = process.env.URL.replace(/\\/echo$/, '');
+const a = createSocket(base + '/close/1011', options);
+a.on('close', () => a.close());
+a.on('stopped', done('in close listener'));
+const b = createSocket(base + '/close/1011', options);
+b.on('reconnecting', () => b.close());
+b.on('stopped', done('in reconnecting listener'));
+const c = createSocket(process.env.URL, options);
+c.on('open', () => { c.reconnect(); c.close(); });
+c.on('stopped', done('after reconnect()'));
+process.on('exit', () => console.log(JSON.stringify(stops.sort())));
+`;
+
 function run(args: string[]): Promise<{ code: number | null; out: string; ms: number }> {
   const start = Date.now();
   return new Promise((resolve) => {
@@ -48,5 +69,12 @@ describe('built @sockdoc/node', () => {
     const r = await run(['--input-type=module', '-e', `import { createSocket } from ${JSON.stringify(join(dist, 'index.js'))};${body}`]);
     expect(r.out.trim()).toBe('{"code":1000,"cause":"own_close_echo"}');
     expect(r.code).toBe(0);
+  });
+
+  it('should let the process exit on its own after close() from a close or reconnecting listener, or right after reconnect()', async () => {
+    const r = await run(['--input-type=module', '-e', `import { createSocket } from ${JSON.stringify(join(dist, 'index.js'))};${finalClose}`]);
+    expect(JSON.parse(r.out.trim())).toEqual(['after reconnect():closed_by_user', 'in close listener:closed_by_user', 'in reconnecting listener:closed_by_user']);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(10_000);
   });
 });
