@@ -2,8 +2,17 @@ import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type
 import { webSocketTransport } from '@sockdoc/core/adapter';
 import { browserEnvironment } from './browserEnvironment.js';
 import { preferredLanguages } from './preferredLanguages.js';
+import { probingTransport, type StatusProbeMode } from './probingTransport.js';
 
-export interface BrowserSocketOptions extends Omit<SocketOptions, 'transport' | 'environment'> {}
+export interface BrowserSocketOptions extends Omit<SocketOptions, 'transport' | 'environment'> {
+  /**
+   * After a handshake fails, ask the same URL over http(s) for its status, which the browser
+   * hides: a plain GET with the page's cookies, nothing added. `'same-origin'` (default) asks
+   * only the page's own origin; `'cors'` asks other origins too (their server must allow CORS);
+   * `false` never asks. Once per failure streak, never while offline, 3 s at most.
+   */
+  readonly statusProbe?: StatusProbeMode;
+}
 
 /**
  * Creates a sockdoc client on the browser's `WebSocket` (or the `WebSocket` option), with the
@@ -21,7 +30,7 @@ export interface BrowserSocketOptions extends Omit<SocketOptions, 'transport' | 
  * socket.send(JSON.stringify({ hello: 'world' }));
  */
 export function createSocket(url: Dynamic<string>, options: BrowserSocketOptions = {}): SocketClient {
-  const { WebSocket, ...rest } = options;
+  const { WebSocket, statusProbe: probeMode, ...rest } = options;
   const resolved: Dynamic<string> =
     typeof url === 'string'
       ? absolute(url)
@@ -29,7 +38,7 @@ export function createSocket(url: Dynamic<string>, options: BrowserSocketOptions
           const u = url();
           return typeof u === 'string' ? absolute(u) : u.then(absolute);
         };
-  const transport = webSocketTransport('browser', () => WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket);
+  const transport = probingTransport(webSocketTransport('browser', () => WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket), probeMode);
   // Diagnoses speak the page's language when a loaded locale covers it (else English).
   return createCoreSocket(resolved, { ...rest, locale: rest.locale ?? preferredLanguages(), transport, environment: browserEnvironment });
 }

@@ -1,5 +1,6 @@
 import { EvidenceRecorder } from './EvidenceRecorder.js';
 import type { Heartbeat, HeartbeatRun } from './Heartbeat.js';
+import type { StatusProbe } from '@sockdoc/diagnose';
 import type { Headers, Transport, TransportEvents, TransportSocket } from './Transport.js';
 import type { IncomingData, RawClose, Timers } from './types.js';
 
@@ -62,6 +63,7 @@ export class Connection implements TransportEvents {
 
   /** Opens the socket and listens to it. Throws what the runtime throws (an invalid subprotocol, no WebSocket). */
   start(url: string, protocols: readonly string[] | undefined, binaryType: 'arraybuffer' | 'blob', connectTimeout: number): void {
+    this.evidence.protocolsRequested = !!protocols?.length;
     const socket = (this.#socket = this.#transport.open(url, protocols, binaryType, this));
     if (this.#connectTimer !== undefined) this.#timers.clearTimeout(this.#connectTimer);
     this.#connectTimer = undefined;
@@ -144,6 +146,10 @@ export class Connection implements TransportEvents {
 
   close(code: number, reason: string, wasClean: boolean): void {
     this.#finish({ code, reason, wasClean });
+  }
+
+  statusProbe(result: StatusProbe): void {
+    if (!this.#done) this.evidence.statusProbe = result;
   }
 
   handshake(status: number, headers: Headers): void {

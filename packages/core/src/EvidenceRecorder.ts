@@ -1,4 +1,4 @@
-import type { CloseInitiator, DiagnoseContext, OutgoingFrame } from '@sockdoc/diagnose';
+import type { CloseInitiator, DiagnoseContext, OutgoingFrame, StatusProbe } from '@sockdoc/diagnose';
 
 const RING = 16;
 
@@ -20,6 +20,9 @@ export class EvidenceRecorder {
   protocol = '';
   connectTimeout = false;
   heartbeatTimeout = false;
+  /** What the status probe learned of a handshake the runtime hid (browsers). */
+  statusProbe: StatusProbe | undefined;
+  protocolsRequested = false;
 
   /** Three numbers per frame: flags (bit 0 binary, bits 1-2 UTF-8 validity), bytes, time. Allocated on the first send. */
   #ring: Float64Array | undefined;
@@ -59,6 +62,7 @@ export class EvidenceRecorder {
     visibility?: 'visible' | 'hidden' | undefined;
     wentOfflineAt?: number | undefined;
     hiddenAt?: number | undefined;
+    credentialsExpireAt?: number | undefined;
   }): DiagnoseContext {
     const ctx: Record<string, unknown> = {
       ...env,
@@ -73,6 +77,8 @@ export class EvidenceRecorder {
       protocol: this.protocol || undefined,
       heartbeatTimeout: this.heartbeatTimeout || undefined,
       connectTimeout: this.connectTimeout || undefined,
+      statusProbe: this.statusProbe,
+      protocolsRequested: this.protocolsRequested || undefined,
     };
     for (const k in ctx) if (ctx[k] === undefined) delete ctx[k];
     return ctx as unknown as DiagnoseContext;

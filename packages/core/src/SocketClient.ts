@@ -155,6 +155,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   /** What the last close decided, until it is carried out; a `close` listener that calls close() or connect() overrules it. */
   #decided: Next | undefined;
   #stopWatch: (() => void) | undefined;
+  readonly #credentialsExpireAt: SocketOptions['credentialsExpireAt'];
   /** Set by `pagehide`, cleared when the page is visible again: reconnects wait meanwhile. */
   #pageHidden = false;
   /** What the runtime reported about the environment (browsers); undefined until it reports. */
@@ -216,6 +217,9 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option json must be a codec with encode() and decode(), such as json() (got ${typeName(codec)}).` : '');
     }
     this.#json = codec;
+    const expiry = options.credentialsExpireAt;
+    if (expiry !== undefined && typeof expiry !== 'function') positiveOption('credentialsExpireAt', expiry);
+    this.#credentialsExpireAt = expiry;
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
     this.#snapshot = typeof this.#urlSource === 'string' ? Object.freeze({ ...IDLE_SNAPSHOT, url: this.#urlSource }) : IDLE_SNAPSHOT;
@@ -573,7 +577,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    */
   #closed(conn: Connection, raw: RawClose): void {
     this.#conn = undefined;
-    const evidence = conn.evidence.context({ runtime: this.#transport.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env });
+    const evidence = conn.evidence.context({ runtime: this.#transport.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env, ...this.#expiry() });
     const diagnosis: Diagnosis = this.#diagnosis.judge(raw, evidence, (full) => this.#upgrade(diagnosis, full));
     const { next, streak } = this.#nextAfter(conn.endedBy ?? 'peer', diagnosis, conn.openedAt);
     this.#streak = streak;
@@ -592,6 +596,20 @@ export class SocketClient extends EventEmitter<SocketEvents> {
     if (this.#decided !== next) return;
     this.#decided = undefined;
     this.#follow(next, diagnosis);
+  }
+
+  /** When the app says its credentials expire, as evidence; a function that throws is reported and skipped. */
+  #expiry(): { credentialsExpireAt?: number } {
+    const source = this.#credentialsExpireAt;
+    if (source === undefined) return {};
+    let at: unknown;
+    try {
+      at = typeof source === 'function' ? source() : source;
+    } catch (err) {
+      this.emit('error', err);
+      return {};
+    }
+    return typeof at === 'number' && Number.isFinite(at) ? { credentialsExpireAt: at } : {};
   }
 
   #nextAfter(by: 'reopen' | 'user' | 'peer', diagnosis: Diagnosis | undefined, openedAt: number | undefined): ReturnType<typeof nextAfterClose> {

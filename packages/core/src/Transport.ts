@@ -1,3 +1,4 @@
+import type { StatusProbe } from '@sockdoc/diagnose';
 import type { IncomingData } from './types.js';
 
 // The runtime interface, for adapter authors: `@sockdoc/core/adapter`. Users never see it;
@@ -66,6 +67,11 @@ export interface TransportEvents {
   close(code: number, reason: string, wasClean: boolean): void;
   /** The server answered the handshake with a status other than 101, where the runtime can see it (Node; never browsers). */
   handshake(status: number, headers: Headers): void;
+  /**
+   * What the runtime learned of a handshake it hid the status of, reported before its close
+   * (browsers: the status probe asks the same URL over http(s)).
+   */
+  statusProbe(result: StatusProbe): void;
   /** Evidence of a transport failure without an error event of its own. */
   transportError(code: string | undefined, message: string | undefined): void;
   /** A pong frame arrived. */

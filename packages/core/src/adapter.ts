@@ -4,3 +4,4 @@ export { webSocketTransport } from './webSocketTransport.js';
 export type { Environment, EnvironmentPatch, EnvironmentSink, Headers, Runtime, Transport, TransportEvents, TransportSocket, Utf8 } from './Transport.js';
 export type { HeartbeatLink, HeartbeatRun } from './Heartbeat.js';
 export type { WebSocketLike } from './types.js';
+export type { StatusProbe } from '@sockdoc/diagnose';

@@ -175,6 +175,16 @@ export interface SocketOptions {
    * reason): fetch new credentials and return a new URL or protocols. Without it the client stops.
    */
   readonly refresh?: (info: { readonly diagnosis: Diagnosis; readonly url: string }) => Promise<RefreshResult | void> | RefreshResult | void;
+  /**
+   * When the credentials the URL, cookies or subprotocols carry expire (epoch ms), or a function
+   * that says so at each close. A handshake that fails after that time is diagnosed as an
+   * authentication failure (evidence `credentials_expired`), so `refresh` runs, even in a browser,
+   * which hides the HTTP status.
+   *
+   * @example
+   * createSocket(url, { credentialsExpireAt: () => session.expiresAt, refresh: renewSession });
+   */
+  readonly credentialsExpireAt?: number | (() => number | undefined);
   /** Decode incoming text as JSON and enable `sendJson`: `json()`, or your own codec. Default off. */
   readonly json?: JsonCodec;
   /** Detect dead connections: `heartbeat({ intervalMs })`. Default off. Node sends ping frames; browsers need `message`. */

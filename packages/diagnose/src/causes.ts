@@ -118,6 +118,10 @@ export type EvidenceId =
   | 'offline'
   | 'page_hidden'
   | 'browser_hides_handshake'
+  | 'status_probe'
+  | 'status_probe_redirect'
+  | 'status_unknown'
+  | 'credentials_expired'
   | 'browser_encodes_utf8'
   | 'subprotocol_pack'
   | 'heartbeat_missed'
@@ -140,6 +144,10 @@ export interface EvidenceParams {
   readonly fingerprint?: FingerprintId;
   readonly reason?: string;
   readonly clientCode?: number;
+  /** Learned at an earlier failure of the same streak (`status_probe`). */
+  readonly earlier?: boolean;
+  /** Why the status is unknown (`status_unknown`): `StatusProbe['unknown']`. */
+  readonly why?: 'cross_origin' | 'cors' | 'unreachable' | 'timeout' | 'offline' | 'off';
   readonly protocol?: string;
   readonly packName?: string;
 }

@@ -40,4 +40,5 @@ export type {
   RetryAdvice,
   RetryStrategy,
   Sender,
+  StatusProbe,
 } from './types.js';

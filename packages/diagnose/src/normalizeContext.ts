@@ -32,6 +32,9 @@ export const CONTEXT: { readonly [key: string]: Field } = {
   attempt: 'number',
   heartbeatTimeout: 'boolean',
   connectTimeout: 'boolean',
+  statusProbe: { status: 'number', redirected: 'boolean', unknown: ['cross_origin', 'cors', 'unreachable', 'timeout', 'offline', 'off'], earlier: 'boolean' },
+  protocolsRequested: 'boolean',
+  credentialsExpireAt: 'number',
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

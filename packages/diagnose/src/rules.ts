@@ -296,6 +296,32 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
       // backoff (1 + maxAttemptsNeverOpened handshakes). Other refusals repeat the same way.
       else out.push(c('handshake_rejected', 'high', p, ev, status === 500 ? RETRY.backoff : undefined));
     }
+    // A browser hides the status; a plain request to the same URL (the status probe) may show it.
+    const probe = ctx.statusProbe;
+    const probeEv: EvidenceRef[] = [];
+    if (status === undefined && probe?.status !== undefined) {
+      const s = probe.status;
+      const ev: EvidenceRef[] = [never, { id: 'status_probe', params: { status: s, ...(probe.earlier ? { earlier: true } : {}) } }];
+      const p = { ...base, status: s };
+      // Auth in front of the endpoint (a gateway, a proxy, cookie middleware) answers a plain GET as it answered the
+      // upgrade; a subprotocol the handshake carried (a token, say) cannot ride along, which makes the 401 less certain.
+      if (s === 401 || s === 403 || s === 407) out.push(c('handshake_auth', ctx.protocolsRequested ? 'medium' : 'high', p, ev, s === 403 ? RETRY.no : undefined));
+      else if (s === 404 || s === 410) out.push(c('handshake_not_found', 'high', p, ev));
+      else if (s === 429 || s === 502 || s === 503 || s === 504) out.push(c('handshake_unavailable', 'high', p, ev));
+      else if (s === 500) out.push(c('handshake_rejected', 'medium', p, ev, RETRY.backoff));
+      // 426, 400, 200...: the endpoint answers plain HTTP, so it exists; what refused the upgrade is hidden.
+      else probeEv.push(ev[1]!);
+    } else if (probe?.redirected) out.push(c('handshake_redirect', 'medium', base, [never, { id: 'status_probe_redirect', params: {} }]));
+    else if (probe?.unknown) probeEv.push({ id: 'status_unknown', params: { why: probe.unknown } });
+    // The app said its credentials had expired by the time the handshake failed.
+    const expiredAt = ctx.credentialsExpireAt;
+    const closedAt = f.closedAt ?? Date.now();
+    if (expiredAt !== undefined && expiredAt <= closedAt) {
+      const ev: EvidenceRef = { id: 'credentials_expired', params: { agoMs: closedAt - expiredAt } };
+      const i = out.findIndex((x) => x.cause === 'handshake_auth');
+      if (i !== -1) out[i] = { ...out[i]!, evidence: [...out[i]!.evidence, ev] };
+      else out.push(c('handshake_auth', 'medium', base, [never, ev]));
+    }
     // ws checks the 101 response itself (RFC 6455 §4.2.2) and says what was wrong with it.
     const invalid = ctx.transportError?.message;
     if (invalid && HANDSHAKE_INVALID.test(invalid)) out.push(c('handshake_invalid', 'high', { ...base, reason: invalid }, [never, ...errEv]));
@@ -313,7 +339,7 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
     if (f.opened === false) {
       out.push(
         ctx.runtime === 'browser'
-          ? c('handshake_failed_opaque', 'high', base, [never, { id: 'browser_hides_handshake', params: {} }])
+          ? c('handshake_failed_opaque', out.length ? 'low' : 'high', base, [never, { id: 'browser_hides_handshake', params: {} }, ...probeEv])
           : c('handshake_failed', out.length ? 'low' : 'medium', { ...base, ...(err ? { errorCode: err } : {}), ...(ctx.transportError?.message ? { reason: ctx.transportError.message } : {}) }, [never, ...errEv]),
       );
       return out;

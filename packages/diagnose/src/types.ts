@@ -186,4 +186,29 @@ export interface DiagnoseContext {
   readonly heartbeatTimeout?: boolean;
   /** The client gave up waiting for the opening handshake. */
   readonly connectTimeout?: boolean;
+  /** What a plain HTTP request to the endpoint answered after a browser handshake failed without detail (browsers). */
+  readonly statusProbe?: StatusProbe;
+  /** Whether the handshake asked for subprotocols (a status probe cannot send them, so its 401 means less). */
+  readonly protocolsRequested?: boolean;
+  /** When the app said its credentials expire or expired (epoch ms; the `credentialsExpireAt` option). */
+  readonly credentialsExpireAt?: number;
+}
+
+/**
+ * What the status probe learned: browsers hide the HTTP status of a refused handshake, so the
+ * client may ask the same URL over HTTP(S) with a plain GET (same origin, or CORS that allows it).
+ */
+export interface StatusProbe {
+  /** The status the plain request got. */
+  readonly status?: number;
+  /** The plain request was redirected (the browser does not say where). */
+  readonly redirected?: boolean;
+  /**
+   * Why no status is known: `cross_origin` (another origin, not probed), `cors` (the browser
+   * refused the request or its answer: CORS, or unreachable), `unreachable` (a same-origin
+   * request failed too), `timeout`, `offline`, `off` (the probe is turned off).
+   */
+  readonly unknown?: 'cross_origin' | 'cors' | 'unreachable' | 'timeout' | 'offline' | 'off';
+  /** Learned at an earlier failure of the same failure streak (a probe runs once per streak). */
+  readonly earlier?: boolean;
 }

@@ -31,6 +31,8 @@ export interface TestServer {
   restart(options: { code?: number; downMs?: number }): Promise<void>;
   /** Size limit of the `/limited` endpoint. */
   readonly limit: number;
+  /** Plain HTTP requests (not upgrades) as they arrived: what a status probe sent. */
+  readonly httpRequests: ReadonlyArray<{ readonly method: string; readonly path: string; readonly headers: Readonly<Record<string, string | string[] | undefined>> }>;
   /** Serves a static page over plain HTTP at `path` (for real-browser tests). */
   serve(path: string, body: string, contentType?: string): void;
   /** `http://127.0.0.1:<port><path>` */
@@ -51,7 +53,10 @@ const LIMIT = 1024;
  * - `/close/<code>?reason=...&after=ms`: closes with that code and reason after `after` ms (default 20).
  * - `/bad-accept`: answers 101 with a wrong Sec-WebSocket-Accept.
  * - `/reject/<status>?retryAfter=<value>`: refuses the handshake with that HTTP status (and that `Retry-After`; a `Location` for 3xx).
- * - `/auth?token=t`: echoes, but refuses the handshake with 401 unless `Authorization: Bearer <t>` (default `good`).
+ * - `/auth?token=t`: echoes, but refuses the handshake with 401 unless `Authorization: Bearer <t>` (default `good`); a plain GET gets 426, as from a server that checks credentials in its upgrade handler only.
+ * - `/gate/<status>`: a gateway that answers every request with that status, the upgrade and a plain GET alike.
+ * - `/gate-slow`: refuses the upgrade with 503 and never answers a plain request.
+ * - `/gate-auth?token=good`: behind a gateway that answers 401 to any request without the token, the upgrade and a plain GET alike; with it, echoes.
  * - `/silent`: accepts TCP, never answers the upgrade.
  * - `/drop?after=ms`: drops TCP without a Close frame after `after` ms, or on the first message.
  * - `/send-invalid-utf8`: sends a text frame that is not valid UTF-8.
@@ -64,9 +69,20 @@ const LIMIT = 1024;
  */
 export async function startTestServer(): Promise<TestServer> {
   const pages = new Map<string, { body: string; type: string }>();
+  const httpRequests: Array<{ method: string; path: string; headers: Record<string, string | string[] | undefined> }> = [];
   const http = createServer((req, res) => {
-    const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (page) res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' }).end(page.body);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const page = pages.get(url.pathname);
+    if (page) {
+      res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' }).end(page.body);
+      return;
+    }
+    httpRequests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: { ...req.headers } });
+    // A gateway in front of the WebSocket server answers every request, upgrade or not, the same way.
+    if (url.pathname === '/gate-slow') return; // a plain request that is never answered
+    const gate = /^\/gate\/(\d{3})$/.exec(url.pathname);
+    if (gate) res.writeHead(Number(gate[1]), { 'content-type': 'text/plain' }).end('gateway');
+    else if (url.pathname === '/gate-auth' && url.searchParams.get('token') !== 'good') res.writeHead(401, { 'www-authenticate': 'Bearer' }).end('unauthorized');
     else res.writeHead(426).end('WebSocket only');
   });
   const open = new WebSocketServer({ noServer: true });
@@ -97,6 +113,12 @@ export async function startTestServer(): Promise<TestServer> {
       socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\nWWW-Authenticate: Bearer\r\n${extra}Content-Length: 7\r\n\r\nrefused`);
       return;
     }
+    const gate = /^\/gate\/(\d{3})$/.exec(path);
+    if (gate || path === '/gate-slow' || (path === '/gate-auth' && url.searchParams.get('token') !== 'good')) {
+      const status = gate ? Number(gate[1]) : path === '/gate-slow' ? 503 : 401;
+      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 7\r\n\r\ngateway`);
+      return;
+    }
     if (path === '/silent') return; // keep the TCP connection, never answer
     if (path === '/bad-accept') {
       // 101, but with a Sec-WebSocket-Accept that does not match the key (RFC 6455 §4.2.2).
@@ -109,9 +131,10 @@ export async function startTestServer(): Promise<TestServer> {
       return;
     }
     const wss = path === '/limited' ? limited : path === '/no-pong' ? noPong : open;
+    const endpoint = path === '/gate-auth' ? '/echo' : path;
     wss.handleUpgrade(req, socket, head, (ws) => {
       connections.set(path, (connections.get(path) ?? 0) + 1);
-      behave(ws, path, url.searchParams, received, socket, sink);
+      behave(ws, endpoint, url.searchParams, received, socket, sink);
     });
   });
 
@@ -124,6 +147,7 @@ export async function startTestServer(): Promise<TestServer> {
     httpUrl: (path) => `http://127.0.0.1:${port}${path}`,
     serve: (path, body, type = 'text/html; charset=utf-8') => void pages.set(path, { body, type }),
     received,
+    httpRequests,
     connections,
     upgrades,
     tcpConnections: () => tcp,

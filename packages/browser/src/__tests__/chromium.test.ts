@@ -1,60 +1,25 @@
-import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, startTestServer, type TestServer } from '@sockdoc/test-utils';
+import { startTestServer, type TestServer } from '@sockdoc/test-utils';
+import { openBrowserPage, type Sockdoc } from './browserPage.js';
 
 // Real headless Chromium running the BUILT browser bundle (dist/) against the real test server.
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const dist = (pkg: string, file = 'index.js') => join(root, pkg, 'dist', file);
-
 let server: TestServer;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Awaited<ReturnType<typeof openBrowserPage>>;
 let page: Page;
 
 beforeAll(async () => {
-  for (const f of [dist('browser'), dist('core'), dist('diagnose'), dist('diagnose', 'locales/zh-CN.js')]) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run the build first (pnpm build)`);
-  }
-  const bundle = await build({
-    stdin: {
-      contents: `import { createSocket } from '@sockdoc/browser'; import { zhCN } from '@sockdoc/diagnose/locales/zh-CN'; window.sockdoc = { createSocket, zhCN };`,
-      resolveDir: root,
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    charset: 'utf8',
-    alias: {
-      '@sockdoc/browser': dist('browser'),
-      '@sockdoc/core/adapter': dist('core', 'adapter.js'),
-      '@sockdoc/core': dist('core'),
-      '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),
-      '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'),
-      '@sockdoc/diagnose/engine': dist('diagnose', 'engine.js'),
-      '@sockdoc/diagnose': dist('diagnose'),
-    },
-    logLevel: 'silent',
-  });
-  const js = bundle.outputFiles[0]!.text;
-  expect(js).not.toMatch(/require\(["']ws["']\)|from ["']ws["']/);
   server = await startTestServer();
-  server.serve('/', '<!doctype html><meta charset="utf-8"><title>sockdoc</title><script src="/sockdoc.js"></script>');
-  server.serve('/sockdoc.js', js, 'text/javascript; charset=utf-8');
-  chromium = await launchChromium();
-  page = await chromium.context.newPage();
-  await page.goto(server.httpUrl('/'));
+  browser = await openBrowserPage(server);
+  page = browser.page;
 }, 60_000);
 
 afterAll(async () => {
-  await chromium?.close();
+  await browser?.close();
   await server?.close();
 });
 
-declare const window: { sockdoc: { createSocket: typeof import('@sockdoc/browser').createSocket; zhCN: import('@sockdoc/diagnose').DiagnoseLocale } };
+declare const window: { sockdoc: Sockdoc };
 
 describe('@sockdoc/browser in real Chromium', () => {
   it('should diagnose the 1003 of a text-only server in Chinese when binary is sent with the contract off', async () => {
@@ -93,14 +58,15 @@ describe('@sockdoc/browser in real Chromium', () => {
     expect(server.received.filter((f) => f.path === '/text-only' && f.kind === 'binary').length).toBe(1); // only the contract-off test's frame
   });
 
-  it('should see a refused handshake as 1006 and say the browser hides the status', async () => {
+  it('should see a refused handshake as 1006 and say the browser hides the status, with what a plain request to the endpoint got', async () => {
     const result = await page.evaluate(async (url) => {
       const socket = window.sockdoc.createSocket(url);
       return new Promise<{ code: number; wasClean: boolean; cause: string; evidence: string[] }>((r) =>
         socket.once('close', (d, raw) => r({ code: raw.code, wasClean: raw.wasClean, cause: d.cause.id, evidence: d.cause.evidence.map((e) => e.id) })),
       );
     }, server.url('/reject/401'));
-    expect(result).toEqual({ code: 1006, wasClean: false, cause: 'handshake_failed_opaque', evidence: ['never_opened', 'browser_hides_handshake'] });
+    // /reject/401 refuses in its upgrade handler only: a plain GET gets 426, so the endpoint exists.
+    expect(result).toEqual({ code: 1006, wasClean: false, cause: 'handshake_failed_opaque', evidence: ['never_opened', 'browser_hides_handshake', 'status_probe'] });
   });
 
   it('should throw the browser-compatible close() errors before touching the socket', async () => {

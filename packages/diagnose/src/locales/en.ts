@@ -8,6 +8,8 @@ const kib = (n: number) => (n >= 1024 && n % 1024 === 0 ? ` (${n / 1024} KiB)` :
 const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes${kib(n)}`;
 const ago = (ms?: number) => (ms === undefined ? '' : ms < 1000 ? ` ${ms} ms before the close` : ` ${(ms / 1000).toFixed(1)} s before the close`);
 const q = (s?: string) => `"${s ?? ''}"`;
+/** A span of time as a person says it: 850 ms, 3.2 s, 12 min. */
+const span = (ms = 0) => (ms < 1000 ? `${ms} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`);
 
 const fingerprints = {
   spring_binary_unsupported: 'Spring TextWebSocketHandler refuses binary messages',
@@ -443,7 +445,13 @@ export const enText: LocaleText = {
     handshake_failed_opaque: {
       title: 'The handshake failed, and the browser hides why',
       detail: () => 'The connection never opened. Browsers report every handshake failure as 1006 with no detail, by specification: a 401, a 404, a refused port, a DNS or TLS error all look the same to script.',
-      fixes: () => ['Open DevTools: the console shows "WebSocket connection to ... failed" with the HTTP status.', 'Check URL, credentials (query, subprotocol or cookie), TLS certificate and the Origin allow-list.', 'Run the same URL through sockdoc\'s Node adapter or the CLI probe to see the HTTP status.'],
+      fixes: () => [
+        'Chromium (Chrome, Edge): the console line "WebSocket connection to \'<url>\' failed:" ends with the HTTP status ("Unexpected response code: 401": the server refused the upgrade) or a network error ("net::ERR_CONNECTION_REFUSED": nothing listens there; "net::ERR_NAME_NOT_RESOLVED": DNS; "net::ERR_CERT_…": TLS).',
+        'Safari: "WebSocket connection to \'<url>\' failed: Unexpected response code: 401" names the status; "WebSocket network error: …" is a network or TLS failure.',
+        'Firefox: "Firefox can’t establish a connection to the server at <url>" gives no status; the Network panel (filter: WS) shows the response and its status.',
+        'Check URL, credentials (query, subprotocol or cookie), TLS certificate and the Origin allow-list.',
+        'Run the same URL through sockdoc probe (CLI) to see the HTTP status and headers.',
+      ],
     },
     handshake_failed: {
       title: 'The handshake failed before the connection opened',
@@ -640,6 +648,24 @@ export const enText: LocaleText = {
     offline: () => 'The browser was offline.',
     page_hidden: () => 'The page was hidden (background tab, locked screen or navigation).',
     browser_hides_handshake: () => 'In a browser, script cannot see why a handshake failed: the HTTP status is only in the DevTools console.',
+    status_probe: (p) =>
+      `${p.earlier ? 'At an earlier failure of this streak, a' : 'A'} plain HTTP request to the same URL got ${p.status}${
+        p.status === 426 || p.status === 400 ? ': the endpoint exists and answers only WebSocket upgrades, so something specific to the upgrade was refused (credentials sent only with it, the Origin, a subprotocol)' : p.status !== undefined && p.status >= 200 && p.status < 300 ? ': a page answers at that path; check that it is the WebSocket endpoint' : ''
+      }.`,
+    status_probe_redirect: () => 'A plain HTTP request to the same URL was redirected; WebSocket handshakes do not follow redirects.',
+    status_unknown: (p) =>
+      p.why === 'cross_origin'
+        ? 'The endpoint is on another origin, so sockdoc did not ask it for its status (statusProbe: \'cors\' asks when that server allows CORS).'
+        : p.why === 'cors'
+          ? 'A plain HTTP request to the endpoint failed: the server does not let this origin read its answer (CORS), or it could not be reached.'
+          : p.why === 'unreachable'
+            ? 'A plain HTTP request to the same address failed too: the server could not be reached.'
+            : p.why === 'timeout'
+              ? 'A plain HTTP request to the same URL got no answer in time.'
+              : p.why === 'offline'
+                ? 'The browser was offline, so sockdoc did not ask the endpoint for its status.'
+                : 'The status probe is turned off (statusProbe: false), so the HTTP status is unknown.',
+    credentials_expired: (p) => `The app said its credentials expired ${span(p.agoMs)} before the close.`,
     browser_encodes_utf8: () => 'The client runs in a browser, where send(string) always produces valid UTF-8.',
     subprotocol_pack: (p) => `The negotiated subprotocol is ${p.protocol}, whose codes are described by ${p.packName}.`,
     heartbeat_missed: () => 'The client\'s heartbeat got no answer before its deadline.',

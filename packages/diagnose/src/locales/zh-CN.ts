@@ -9,6 +9,8 @@ const kib = (n: number) => (n >= 1024 && n % 1024 === 0 ? `（${n / 1024} KiB）
 const bytes = (n: number) => `${n.toLocaleString('en-US')} 字节${kib(n)}`;
 const ago = (ms?: number) => (ms === undefined ? '' : ms < 1000 ? `，在关闭前 ${ms} 毫秒` : `，在关闭前 ${(ms / 1000).toFixed(1)} 秒`);
 const q = (s?: string) => `“${s ?? ''}”`;
+/** 口语里的时长：850 毫秒、3.2 秒、12 分钟。 */
+const span = (ms = 0) => (ms < 1000 ? `${ms} 毫秒` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} 秒` : `${Math.round(ms / 60_000)} 分钟`);
 const kind = (k?: 'text' | 'binary') => (k === 'binary' ? '二进制' : '文本');
 
 const fingerprints = {
@@ -445,7 +447,13 @@ export const zhCNText: LocaleText = {
     handshake_failed_opaque: {
       title: '握手失败，而浏览器隐藏了原因',
       detail: () => '连接从未打开。按照规范，浏览器把所有握手失败都报告为不带细节的 1006：401、404、端口被拒绝、DNS 或 TLS 错误，在脚本看来都一样。',
-      fixes: () => ['打开 DevTools：控制台会显示“WebSocket connection to ... failed”及 HTTP 状态。', '检查 URL、凭据（查询参数、子协议或 Cookie）、TLS 证书和 Origin 白名单。', '用 sockdoc 的 Node 适配器或 CLI 的 probe 命令访问同一个 URL，查看 HTTP 状态。'],
+      fixes: () => [
+        'Chromium 系浏览器（Chrome、Edge）：控制台中“WebSocket connection to \'<url>\' failed:”这一行的末尾是 HTTP 状态（“Unexpected response code: 401”表示服务器拒绝了升级），或者网络错误（“net::ERR_CONNECTION_REFUSED”表示该地址上没有服务在监听，“net::ERR_NAME_NOT_RESOLVED”是 DNS 问题，“net::ERR_CERT_…”是 TLS 问题）。',
+        'Safari：“WebSocket connection to \'<url>\' failed: Unexpected response code: 401”给出了状态；“WebSocket network error: …”表示网络或 TLS 故障。',
+        'Firefox：“Firefox can’t establish a connection to the server at <url>”不含状态，要在网络面板（筛选 WS）里查看响应及其状态。',
+        '检查 URL、凭据（查询参数、子协议或 Cookie）、TLS 证书和 Origin 白名单。',
+        '用命令行工具的 sockdoc probe 访问同一个 URL，查看 HTTP 状态和响应头。',
+      ],
     },
     handshake_failed: {
       title: '连接建立前握手失败',
@@ -642,6 +650,24 @@ export const zhCNText: LocaleText = {
     offline: () => '浏览器处于离线状态。',
     page_hidden: () => '页面处于隐藏状态（后台标签页、锁屏或页面跳转）。',
     browser_hides_handshake: () => '在浏览器中，脚本无法得知握手失败的原因：HTTP 状态只显示在 DevTools 控制台中。',
+    status_probe: (p) =>
+      `${p.earlier ? '在这一轮失败中较早的一次，' : ''}对同一 URL 发出的普通 HTTP 请求得到了 ${p.status}${
+        p.status === 426 || p.status === 400 ? '：该端点存在，但只接受 WebSocket 升级，所以被拒绝的是升级本身的某项内容（只随升级请求发送的凭据、Origin 或子协议）' : p.status !== undefined && p.status >= 200 && p.status < 300 ? '：这个路径上有一个网页在响应，请确认它就是 WebSocket 端点' : ''
+      }。`,
+    status_probe_redirect: () => '对同一 URL 发出的普通 HTTP 请求被重定向了；WebSocket 握手不会跟随重定向。',
+    status_unknown: (p) =>
+      p.why === 'cross_origin'
+        ? '该端点位于另一个源，所以 sockdoc 没有向它查询状态（服务器允许 CORS 时，可以设置 statusProbe: \'cors\' 来查询）。'
+        : p.why === 'cors'
+          ? '对该端点发出的普通 HTTP 请求失败了：服务器不允许这个源读取响应（CORS），或者无法连接到服务器。'
+          : p.why === 'unreachable'
+            ? '对同一地址发出的普通 HTTP 请求也失败了：无法连接到服务器。'
+            : p.why === 'timeout'
+              ? '对同一 URL 发出的普通 HTTP 请求没有及时得到响应。'
+              : p.why === 'offline'
+                ? '浏览器处于离线状态，所以 sockdoc 没有向端点查询状态。'
+                : '状态探测已关闭（statusProbe: false），因此 HTTP 状态未知。',
+    credentials_expired: (p) => `关闭前 ${span(p.agoMs)}，应用提供的凭据就已过期。`,
     browser_encodes_utf8: () => '客户端运行在浏览器中，send(string) 总是产生有效的 UTF-8。',
     subprotocol_pack: (p) => `协商出的子协议是 ${p.protocol}，其关闭码由 ${p.packName} 描述。`,
     heartbeat_missed: () => '客户端的心跳在截止时间前没有得到回应。',

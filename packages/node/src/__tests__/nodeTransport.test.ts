@@ -21,6 +21,7 @@ function recorder() {
     close: (code, _reason, wasClean) => seen.push(`close ${code} ${wasClean}`),
     handshake: (status) => seen.push(`handshake ${status}`),
     transportError: (_code, message) => seen.push(`transportError ${message}`),
+    statusProbe: (r) => seen.push(`statusProbe ${JSON.stringify(r)}`),
     pong: () => seen.push('pong'),
   };
   return { seen, events };
