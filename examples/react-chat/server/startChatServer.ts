@@ -14,21 +14,32 @@ export interface ChatServer {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** `/gate/<status>` stands for a gateway in front of the chat that answers every request, upgrade or not, with that status. */
+function gated(url: string | undefined): number | undefined {
+  const m = /^\/gate\/(\d{3})$/.exec(new URL(url ?? '/', 'http://x').pathname);
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
  * The example's server: the app through Vite (development mode, so React's StrictMode
  * double effects run) and a text-only chat endpoint at /chat that broadcasts JSON messages
- * and closes with 1003 on a binary frame, as a text-only server would.
+ * and closes with 1003 on a binary frame, as a text-only server would; `/gate/<status>` refuses
+ * everything with that status, as a gateway would.
  */
 export async function startChatServer(port = 0): Promise<ChatServer> {
   const vite: ViteDevServer = await createVite({ configFile: join(root, 'vite.config.ts'), server: { middlewareMode: true, hmr: false }, appType: 'spa' });
   const http: Server = createServer((req, res) => {
     if (req.url === '/stats') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ connections }));
+    const gate = gated(req.url);
+    if (gate) return void res.writeHead(gate, { 'content-type': 'text/plain' }).end('gateway');
     vite.middlewares(req, res);
   });
   const wss = new WebSocketServer({ noServer: true });
   let connections = 0;
   let nextName = 1;
   http.on('upgrade', (req, socket, head) => {
+    const gate = gated(req.url);
+    if (gate) return void socket.end(`HTTP/1.1 ${gate} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     if (new URL(req.url ?? '/', 'http://x').pathname !== '/chat') return void socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => {
       connections++;

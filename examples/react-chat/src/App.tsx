@@ -9,12 +9,14 @@ interface ChatLine {
 
 // `?contract=off` turns the outgoing contract off, to see what the server does with a binary frame.
 const contract = new URLSearchParams(location.search).get('contract') !== 'off';
+// `?endpoint=/gate/401` connects somewhere else, to see how a refused handshake is diagnosed.
+const endpoint = new URLSearchParams(location.search).get('endpoint') ?? '/chat';
 
 export function App() {
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [draft, setDraft] = useState('');
   const [refused, setRefused] = useState<SockdocError>();
-  const { status, sendJson, send, lastClose, reconnect, snapshot } = useSocket('/chat', {
+  const { status, sendJson, send, lastClose, reconnect, snapshot } = useSocket(endpoint, {
     contract,
     json: json(),
     // Diagnoses follow the browser's language when a loaded locale covers it.

@@ -56,4 +56,19 @@ describe('examples/react-chat in Chromium', () => {
     await page.screenshot({ path: `${process.env['SOCKDOC_SCREENSHOTS'] ?? '/tmp'}/react-chat-1003.png` });
     await page.close();
   }, 60_000);
+
+  it('should show what a refused handshake was, though the browser hides its status (the status probe)', async () => {
+    const rows: Record<string, string | null> = {};
+    for (const status of [401, 404, 502]) {
+      const page = await chromium.context.newPage();
+      await page.goto(`${server.url}?endpoint=/gate/${status}`);
+      const banner = page.getByRole('alert');
+      await banner.waitFor({ timeout: 30_000 });
+      rows[status] = await banner.getAttribute('data-cause');
+      expect(await banner.textContent()).toContain('1006 异常关闭');
+      await page.close();
+    }
+    expect(rows).toEqual({ 401: 'handshake_auth', 404: 'handshake_not_found', 502: 'handshake_unavailable' });
+  }, 90_000);
 });
+
