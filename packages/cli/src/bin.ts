@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { processOutput } from './Output.js';
 import { run } from './run.js';
 
@@ -6,4 +7,5 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-process.exitCode = await run(process.argv.slice(2), processOutput());
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+process.exitCode = await run(process.argv.slice(2), processOutput(), { version });

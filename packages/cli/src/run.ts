@@ -22,8 +22,10 @@ Commands
 
 Options
   --lang <tag>                   language of the text: en (default), zh-CN (also zh, zh-Hans, ...)
+                                 (else SOCKDOC_LANG, LC_ALL, LC_MESSAGES, LANG; zh_CN.UTF-8 works)
   --json                         machine-readable output (schema: docs/cli.md)
   -h, --help                     this help
+  -v, --version                  the version
 
 Exit codes: 0 ok · 1 the probe found a problem (handshake refused, connection failed) · 2 bad input`;
 
@@ -47,7 +49,7 @@ function positive(v: string | undefined, what: string, max?: number): number | u
  * @example
  * process.exitCode = await run(['explain', '1007', '--lang', 'zh-CN'], processOutput());
  */
-export async function run(argv: readonly string[], o: Output): Promise<number> {
+export async function run(argv: readonly string[], o: Output, about: { readonly version?: string } = {}): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -57,6 +59,7 @@ export async function run(argv: readonly string[], o: Output): Promise<number> {
         lang: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
         code: { type: 'string' },
         reason: { type: 'string' },
         'was-clean': { type: 'boolean' },
@@ -72,11 +75,16 @@ export async function run(argv: readonly string[], o: Output): Promise<number> {
       },
     });
     const [command, ...rest] = positionals;
+    if (values.version) {
+      o.out(about.version ?? 'unknown');
+      return 0;
+    }
     if (values.help || command === undefined || command === 'help') {
       o.out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    const locale = cliLocale(values.lang);
+    const { locale, note } = cliLocale(values.lang, process.env);
+    if (note) o.err(`sockdoc: ${note}`);
     const json = values.json === true;
     switch (command) {
       case 'explain':

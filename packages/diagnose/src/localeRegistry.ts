@@ -37,11 +37,21 @@ function languageScript(tag: string): string | undefined {
 }
 
 /**
+ * A tag as BCP 47 writes it, from the POSIX form terminals and servers use: `zh_CN.UTF-8` and
+ * `zh_CN@euro` become `zh-CN`; `C` and `POSIX` (the portable locale) are English.
+ */
+function bcp47(tag: string): string {
+  const t = tag.trim().replace(/[.@].*$/, '').replace(/_/g, '-');
+  return t === 'C' || t === 'POSIX' ? 'en' : t;
+}
+
+/**
  * The tag among `tags` that `wanted` matches: the same tag, else the same language and script
  * (BCP 47 likely subtags: `zh`, `zh-Hans`, `zh-SG` all match `zh-CN`). Undefined when none does.
  */
 export function matchTag(wanted: string, tags: readonly string[]): string | undefined {
-  const w = wanted.trim().toLowerCase();
+  const w = bcp47(wanted).toLowerCase();
+  if (!w) return undefined;
   const exact = tags.find((t) => t.toLowerCase() === w);
   if (exact !== undefined) return exact;
   const key = languageScript(w);
@@ -65,6 +75,8 @@ export function findLocale<L extends LocaleText = DiagnoseLocale>(requested: str
  */
 export function withFallback<L extends LocaleText>(found: L | undefined, fallback: L, requested: string | readonly string[]): ResolvedText<L> {
   if (found) return { locale: found };
-  const asked = typeof requested === 'string' ? requested : requested.join(', ');
-  return typeof requested !== 'string' && requested.length === 0 ? { locale: fallback } : { locale: fallback, fallback: { requested: asked, used: fallback.tag } };
+  if (typeof requested !== 'string' && requested.length === 0) return { locale: fallback };
+  // Blank tags name no language: the note says so (`requested: ''`) rather than quote nothing.
+  const asked = (typeof requested === 'string' ? [requested] : requested).map((t) => t.trim()).filter(Boolean);
+  return { locale: fallback, fallback: { requested: asked.join(', '), used: fallback.tag } };
 }

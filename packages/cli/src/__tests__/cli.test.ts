@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +155,22 @@ describe('the built sockdoc binary', () => {
     const bad = spawnSync(process.execPath, [bin, 'explain'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('explain takes one close code');
+  });
+
+  it('should print its version, read the POSIX locale, and note a language it has no text for', async () => {
+    const { version } = JSON.parse(readFileSync(join(dirname(bin), '../package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) expect(spawnSync(process.execPath, [bin, flag], { encoding: 'utf8' }).stdout.trim()).toBe(version);
+    const env = (extra: Record<string, string>) => ({ ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LC_|LANG|SOCKDOC_LANG)/.test(k))), NO_COLOR: '1', ...extra });
+    const zh = spawnSync(process.execPath, [bin, 'explain', '1000'], { encoding: 'utf8', env: env({ LANG: 'zh_CN.UTF-8' }) });
+    expect(zh.stdout).toMatch(/^1000 正常关闭/);
+    const all = spawnSync(process.execPath, [bin, 'explain', '1000'], { encoding: 'utf8', env: env({ LANG: 'zh_CN.UTF-8', LC_ALL: 'C' }) });
+    expect(all.stdout).toMatch(/^1000 Normal closure/); // LC_ALL wins over LANG
+    const fr = spawnSync(process.execPath, [bin, 'explain', '1000', '--lang', 'fr'], { encoding: 'utf8', env: env({}) });
+    expect(fr.status).toBe(0);
+    expect(fr.stderr.trim().split('\n')).toEqual(['sockdoc: No text for locale "fr"; using "en".']);
+    expect(fr.stdout).toMatch(/^1000 Normal closure/);
+    // The system's own locale falls back quietly.
+    expect(spawnSync(process.execPath, [bin, 'explain', '1000'], { encoding: 'utf8', env: env({ LANG: 'fr_FR.UTF-8' }) }).stderr).toBe('');
   });
 });
 

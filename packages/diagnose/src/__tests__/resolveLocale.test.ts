@@ -10,6 +10,16 @@ describe('resolveLocale', () => {
     expect(resolveLocale(undefined)).toEqual({ locale: en });
   });
 
+  it('should read POSIX tags as terminals and servers write them, and take an empty tag as no request', () => {
+    for (const tag of ['zh_CN', 'zh_CN.UTF-8', 'zh_CN.utf8@pinyin', 'zh_SG.GB18030']) expect(resolveLocale(tag, [zhCN]), tag).toEqual({ locale: zhCN });
+    for (const tag of ['C', 'POSIX', 'C.UTF-8', 'en_US.UTF-8']) expect(resolveLocale(tag, [zhCN]), tag).toEqual({ locale: en });
+    expect(resolveLocale('', [zhCN])).toEqual({ locale: en, fallback: { requested: '', used: 'en' } });
+    expect(resolveLocale(['  ', ''], [zhCN]).fallback).toEqual({ requested: '', used: 'en' });
+    expect(en.fallbackNote('', 'en')).toBe('No language was given; using "en".');
+    expect(zhCN.fallbackNote('', 'en')).toBe('没有指定语言，改用“en”。');
+    expect(resolveLocale(['', 'fr_FR.UTF-8'], [zhCN]).fallback).toEqual({ requested: 'fr_FR.UTF-8', used: 'en' });
+  });
+
   it('should accept a locale object without registration', () => {
     expect(explain(1006, { locale: zhCN }).title).toBe('异常关闭');
   });
@@ -28,7 +38,7 @@ describe('resolveLocale', () => {
     expect(r.fallback).toBeUndefined();
   });
 
-  it.each(['zh-TW', 'zh-Hant', 'fr', 'not a tag!!', ''])('should fall back from %s to English with a note', (tag) => {
+  it.each(['zh-TW', 'zh-Hant', 'fr', 'not a tag!!'])('should fall back from %s to English with a note', (tag) => {
     registerLocale(zhCN);
     const r = resolveLocale(tag);
     expect(r.locale.tag).toBe('en');

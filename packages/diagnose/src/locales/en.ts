@@ -688,7 +688,7 @@ export const enText: LocaleText = {
   confidence: { high: 'high', medium: 'medium', low: 'low' },
   appCode: (code) => ({ title: `Application code ${code}`, description: `${code} was defined by an application.` }),
   summary: (p) => `${p.code} ${p.title}: ${p.cause}. ${p.retry}`,
-  fallbackNote: (requested, used) => `No text for locale "${requested}"; using "${used}".`,
+  fallbackNote: (requested, used) => (requested ? `No text for locale "${requested}"; using "${used}".` : `No language was given; using "${used}".`),
   formatBytes: bytes,
 };
 

@@ -690,7 +690,7 @@ export const zhCNText: LocaleText = {
   confidence: { high: '高', medium: '中', low: '低' },
   appCode: (code) => ({ title: `应用关闭码 ${code}`, description: `${code} 由应用定义。` }),
   summary: (p) => `${p.code} ${p.title}：${p.cause}。${p.retry}`,
-  fallbackNote: (requested, used) => `没有“${requested}”的文本，改用“${used}”。`,
+  fallbackNote: (requested, used) => (requested ? `没有“${requested}”的文本，改用“${used}”。` : `没有指定语言，改用“${used}”。`),
   formatBytes: bytes,
 };
 
