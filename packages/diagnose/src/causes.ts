@@ -1,7 +1,7 @@
 import { RETRY } from './closeCodes.js';
 import type { RetryAdvice } from './types.js';
 
-const { no, backoff, restart, slow, reauth, policy, unknown } = RETRY;
+const { no, ended, backoff, restart, slow, reauth, policy, unknown } = RETRY;
 
 /**
  * Stable identifiers of the causes `diagnose()` can name, with the retry advice that cause
@@ -9,9 +9,9 @@ const { no, backoff, restart, slow, reauth, policy, unknown } = RETRY;
  * handshake must not be retried like a 1006 caused by a dropped TCP connection.
  */
 export const CAUSES = {
-  own_close_echo: no,
-  client_aborted: no,
-  server_ended_session: no,
+  own_close_echo: ended,
+  client_aborted: ended,
+  server_ended_session: ended,
   lifetime_rotation: backoff,
   server_heartbeat_timeout: backoff,
   server_going_away: backoff,

@@ -11,6 +11,8 @@ import type { Category, CodeRange, EntryKey, RetryAdvice, Sender } from './types
  */
 export const RETRY = {
   no: { retryable: false, strategy: 'no' },
+  /** Not a failure: the connection ended as one side meant it to (a normal close, the client's own). Nothing to retry. */
+  ended: { retryable: false, strategy: 'ended' },
   backoff: { retryable: true, strategy: 'backoff', delayMs: [0, 5000] },
   restart: { retryable: true, strategy: 'delay_5_30s', delayMs: [5000, 30000] },
   slow: { retryable: true, strategy: 'slow_backoff', delayMs: [30000, 120000] },
@@ -40,11 +42,11 @@ export interface CloseCodeFacts {
 
 type Row = readonly [name: string, category: Category, onWire: boolean, sentBy: Sender, retry: RetryAdvice];
 
-const { no, backoff, restart, slow, reauth, policy, unknown } = RETRY;
+const { no, ended, backoff, restart, slow, reauth, policy, unknown } = RETRY;
 
 /** Codes with an entry of their own. The range of each follows from the number. */
 const CODES: Readonly<Record<number, Row>> = {
-  1000: ['Normal Closure', 'normal', true, 'either', no],
+  1000: ['Normal Closure', 'normal', true, 'either', ended],
   1001: ['Going Away', 'going_away', true, 'either', backoff],
   1002: ['Protocol error', 'protocol_error', true, 'either', no],
   1003: ['Unsupported Data', 'unsupported_data', true, 'either', no],

@@ -225,14 +225,16 @@ export function findCandidates(f: Facts): Candidate[] {
       if (f.justSent) out.push(c('server_error_after_message', 'medium', { ...base, bytes: f.justSent.bytes }, [...lastFrameEvidence(f), ...why]));
       out.push(c('server_error', 'medium', base, why));
       break;
+    // Codes only a server sends, with one meaning each: a reason that goes with the code makes
+    // it certain; the bare code is the server's word alone.
     case 1012:
-      out.push(c('service_restart', 'high', base, why));
+      out.push(c('service_restart', f.reason ? 'high' : 'medium', base, why));
       break;
     case 1013:
-      out.push(c('overloaded', 'high', base, why));
+      out.push(c('overloaded', f.reason ? 'high' : 'medium', base, why));
       break;
     case 1014:
-      out.push(c('bad_gateway', 'high', base, why));
+      out.push(c('bad_gateway', f.reason ? 'high' : 'medium', base, why));
       break;
     case 1015:
       out.push(c('tls_failure', 'high', base, why));

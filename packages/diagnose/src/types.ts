@@ -45,7 +45,7 @@ export type Sender = 'either' | 'server' | 'client' | 'local' | 'nobody';
  * - `policy`: depends on the application (for example a close without a code).
  * - `unknown`: application-defined code with no registered advice.
  */
-export type RetryStrategy = 'no' | 'backoff' | 'delay_5_30s' | 'slow_backoff' | 'after_reauth' | 'policy' | 'retry_after' | 'unknown';
+export type RetryStrategy = 'no' | 'ended' | 'backoff' | 'delay_5_30s' | 'slow_backoff' | 'after_reauth' | 'policy' | 'retry_after' | 'unknown';
 
 export interface RetryAdvice {
   /** `'unknown'` for application codes nobody described. */

@@ -9,8 +9,9 @@ export interface DiagnosisBannerProps {
 }
 
 /**
- * A minimal, unstyled error banner for a diagnosis: code and title, likely cause, first fix,
- * the server's reason and the retry advice. Everything is rendered as text nodes: a server's
+ * A minimal, unstyled banner for a diagnosis: code and title, likely cause and its detail, first
+ * fix, the server's reason and the retry advice. An alert (`role="alert"`) for a failure; a
+ * status (`role="status"`) for a close that ended as intended (retry strategy `ended`). Everything is rendered as text nodes: a server's
  * reason never becomes markup. Renders nothing without a diagnosis.
  *
  * @example
@@ -21,13 +22,15 @@ export function DiagnosisBanner({ diagnosis, className, showReason = true }: Dia
   if (!diagnosis) return null;
   const fix = diagnosis.cause.fixes[0];
   return (
-    <div role="alert" className={className} lang={diagnosis.locale} data-code={diagnosis.code} data-cause={diagnosis.cause.id}>
+    // A close that ended as intended (a normal close, the app's own close()) is news, not an alarm.
+    <div role={diagnosis.retry.strategy === 'ended' ? 'status' : 'alert'} className={className} lang={diagnosis.locale} data-code={diagnosis.code} data-cause={diagnosis.cause.id}>
       <strong>
         {diagnosis.code} {diagnosis.explanation.title}
       </strong>
       <p data-part="cause">
-        <b>{diagnosis.cause.title}</b> {diagnosis.cause.detail}
+        <b>{diagnosis.cause.title}</b>
       </p>
+      {diagnosis.cause.detail ? <p data-part="detail">{diagnosis.cause.detail}</p> : null}
       {fix ? <p data-part="fix">{fix}</p> : null}
       {showReason && diagnosis.reason ? (
         <p data-part="reason">

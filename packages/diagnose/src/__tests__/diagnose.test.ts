@@ -53,8 +53,9 @@ describe('diagnose', () => {
     ['1006 after a missed heartbeat', { code: 1006, wasClean: false }, open({ heartbeatTimeout: true }), 'dead_connection', 'high'],
     ['1011 keepalive ping timeout', { code: 1011, reason: 'keepalive ping timeout' }, open(), 'keepalive_timeout', 'high'],
     ['1011 right after a message', { code: 1011 }, open({ recentOutgoing: [sent('text', 100)] }), 'server_error_after_message', 'medium'],
-    ['1012 restart', { code: 1012 }, open(), 'service_restart', 'high'],
-    ['1013 overload', { code: 1013 }, open(), 'overloaded', 'high'],
+    ['1012 restart, bare code', { code: 1012 }, open(), 'service_restart', 'medium'],
+    ['1012 restart with its reason', { code: 1012, reason: 'Service restart' }, open(), 'service_restart', 'high'],
+    ['1013 overload, bare code', { code: 1013 }, open(), 'overloaded', 'medium'],
     ['1000 echo of the client\'s own close', { code: 1000, wasClean: true }, open({ initiator: 'client', clientClose: { code: 1000 } }), 'own_close_echo', 'high'],
     ['1005 echo of close() without a code', { code: 1005, wasClean: true }, open({ initiator: 'client', clientClose: {} }), 'own_close_echo', 'high'],
     ['1006 after the client closed while connecting', { code: 1006, wasClean: false }, never({ initiator: 'client', clientClose: {} }), 'client_aborted', 'high'],
@@ -98,6 +99,28 @@ describe('diagnose', () => {
   it('should give 1012 a random 5-30 s delay and 1013 a slow backoff', () => {
     expect(diagnose({ code: 1012 }, open()).retry).toMatchObject({ retryable: true, delayMs: [5000, 30000] });
     expect(diagnose({ code: 1013 }, open()).retry.strategy).toBe('slow_backoff');
+  });
+
+  it('should read normal and self-initiated closes as what they are, not as failures', () => {
+    const rows = [
+      diagnose({ code: 1000, wasClean: true }),
+      diagnose({ code: 1000, wasClean: true }, open({ initiator: 'server' })),
+      diagnose({ code: 1000, reason: 'bye', wasClean: true }, open({ initiator: 'client', clientClose: { code: 1000, reason: 'bye' } })),
+      diagnose({ code: 1005, wasClean: true }, open({ initiator: 'client', clientClose: {} })),
+      diagnose({ code: 1000, wasClean: true }, open({ initiator: 'client', clientClose: { code: 1000 } }), { locale: zhCN }),
+    ];
+    for (const d of rows) {
+      expect(d.retry).toMatchObject({ retryable: false, strategy: 'ended' });
+      expect(d.summary).not.toMatch(/fail the same way|同样的方式失败/);
+    }
+    expect(rows[4]!.retry.text).toBe('无需重试：连接已按预期结束。应用需要时再建立新连接。');
+  });
+
+  it('should not be certain of a server-only code from the bare code', () => {
+    for (const code of [1012, 1013, 1014]) {
+      expect(diagnose({ code }, open()).cause.confidence, `${code} bare`).toBe('medium');
+      expect(diagnose({ code, reason: 'Service restart' }, open()).cause.confidence, `${code} with a reason`).toBe('high');
+    }
   });
 
   it('should say the browser cannot see why a handshake failed', () => {

@@ -677,6 +677,7 @@ export const enText: LocaleText = {
   fingerprints,
   retry: {
     no: 'Do not reconnect automatically: the same attempt will fail the same way until something changes.',
+    ended: 'Nothing to retry: the connection ended as intended. Open a new one when your application needs it.',
     backoff: 'Reconnect with exponential backoff and random jitter (first delay 0-5 s).',
     delay_5_30s: 'Reconnect after a random delay of 5-30 s.',
     slow_backoff: 'Reconnect slowly: wait at least 30 s with jitter, or use another endpoint.',

@@ -679,6 +679,7 @@ export const zhCNText: LocaleText = {
   fingerprints,
   retry: {
     no: '不要自动重连：在做出改动之前，同样的尝试会以同样的方式失败。',
+    ended: '无需重试：连接已按预期结束。应用需要时再建立新连接。',
     backoff: '使用指数退避加随机抖动重连（首次延迟 0–5 秒）。',
     delay_5_30s: '随机等待 5–30 秒后重连。',
     slow_backoff: '慢速重连：至少等待 30 秒并加上随机抖动，或改用另一个端点。',

@@ -187,6 +187,23 @@ describe('useSocket', () => {
     view.unmount();
   });
 
+  it('should show a close the app asked for as a status, not an alert, with no failure advice', async () => {
+    const out: { current?: UseSocketResult } = {};
+    function Closing() {
+      const result = useSocket(server.url('/echo'), { WebSocket: WebSocketImpl, reconnect: false });
+      out.current = result;
+      return <DiagnosisBanner diagnosis={result.lastClose} />;
+    }
+    const view = render(<Closing />);
+    await until(() => out.current!.status === 'open');
+    act(() => out.current!.close(1000, 'bye'));
+    await until(() => view.container.querySelector('[role=status]'));
+    expect(view.container.querySelector('[role=alert]')).toBeNull();
+    expect(view.container.querySelector('[data-part=retry]')!.textContent).toMatch(/^Nothing to retry/);
+    expect(view.container.querySelector('[data-part=retry]')!.textContent).not.toMatch(/fail the same way/);
+    view.unmount();
+  });
+
   it('should reconnect on demand and close for good', async () => {
     const out: { current?: UseSocketResult } = {};
     const before = count('/echo');
