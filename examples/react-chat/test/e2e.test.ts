@@ -64,6 +64,8 @@ describe('examples/react-chat in Chromium', () => {
       await page.goto(`${server.url}?endpoint=/gate/${status}`);
       const banner = page.getByRole('alert');
       await banner.waitFor({ timeout: 30_000 });
+      // A close before the diagnosis chunk arrived is judged from its code first, then diagnosed in full.
+      await expect.poll(() => banner.getAttribute('data-cause'), { timeout: 15_000 }).not.toBe('diagnosis_unavailable');
       rows[status] = await banner.getAttribute('data-cause');
       expect(await banner.textContent()).toContain('1006 异常关闭');
       await page.close();

@@ -40,7 +40,7 @@ export interface LocaleText {
   readonly confidence: Readonly<Record<Confidence, string>>;
   /** `explain()` text for an application code nobody registered. */
   readonly appCode: (code: number) => Pick<EntryText, 'title' | 'description'>;
-  /** One-line summary of a diagnosis. */
+  /** One-line summary of a diagnosis. `cause` is `''` when it would repeat `title`: leave it and its separator out. */
   readonly summary: (p: { code: number; title: string; cause: string; retry: string }) => string;
   /** Said when the requested language was unavailable. */
   readonly fallbackNote: (requested: string, used: string) => string;

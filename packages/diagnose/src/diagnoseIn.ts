@@ -8,6 +8,9 @@ import { normalizeContext } from './normalizeContext.js';
 import { sanitizeReason } from './sanitizeReason.js';
 import type { CloseInput, DiagnoseContext, RetryAdvice } from './types.js';
 
+/** Two titles that say the same thing (`TLS 握手失败` twice): the summary names it once. */
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 /**
  * `diagnose` in a locale already chosen: the engine entry's path, which carries no locale of
  * its own. Never throws.
@@ -47,7 +50,7 @@ export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale
     cause,
     alternatives: rest.map(render),
     retry: { ...advice, text: retryText },
-    summary: locale.summary({ code, title: explanation.title, cause: cause.title, retry: retryText }),
+    summary: locale.summary({ code, title: explanation.title, cause: sameText(cause.title, explanation.title) ? '' : cause.title, retry: retryText }),
     locale: locale.tag,
     ...(fallback ? { localeFallback: fallback } : {}),
   };

@@ -143,10 +143,10 @@ describe('diagnose', () => {
   });
 
   it('should diagnose in Chinese with Chinese evidence', () => {
-    const d = diagnose({ code: 1003 }, open({ recentOutgoing: [sent('binary', 12)] }), { locale: zhCN });
+    const d = diagnose({ code: 1003 }, open({ recentOutgoing: [sent('binary', 12, 40)] }), { locale: zhCN });
     expect(d.locale).toBe('zh-CN');
     expect(d.cause.title).toBe('二进制消息发到了仅支持文本的端点');
-    expect(d.cause.evidence[0]!.text).toBe('最后发送的是 12 字节的二进制帧，在关闭前 5 毫秒。');
+    expect(d.cause.evidence[0]!.text).toBe('关闭前 40 毫秒，最后发送的是 12 字节的二进制帧。');
     expect(d.summary).toMatch(/^1003 不支持的数据类型：/);
   });
 

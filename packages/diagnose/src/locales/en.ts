@@ -6,7 +6,8 @@ import { withReference } from '../withReference.js';
 
 const kib = (n: number) => (n >= 1024 && n % 1024 === 0 ? ` (${n / 1024} KiB)` : '');
 const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes${kib(n)}`;
-const ago = (ms?: number) => (ms === undefined ? '' : ms < 1000 ? ` ${ms} ms before the close` : ` ${(ms / 1000).toFixed(1)} s before the close`);
+/** When, before the close, as a phrase: `just before the close`, `5 ms before the close`; '' when unknown. */
+const ago = (ms?: number) => (ms === undefined ? '' : ms < 10 ? 'just before the close' : ms < 1000 ? `${ms} ms before the close` : `${(ms / 1000).toFixed(1)} s before the close`);
 const q = (s?: string) => `"${s ?? ''}"`;
 /** A span of time as a person says it: 850 ms, 3.2 s, 12 min. */
 const span = (ms = 0) => (ms < 1000 ? `${ms} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`);
@@ -393,12 +394,12 @@ export const enText: LocaleText = {
       fixes: () => ['If the server uses Socket.IO, read its disconnect reason instead.', 'Ask the server to close with explicit codes.'],
     },
     handshake_auth: {
-      title: 'The server refused the handshake: authentication',
+      title: 'Authentication failed at the handshake',
       detail: (p) => `The server answered the upgrade request with HTTP ${p.status}, so the connection never opened.`,
       fixes: (p) => [p.status === 403 ? 'Check that the account may use this endpoint; new credentials alone will not help for a 403.' : 'Send valid credentials: a fresh token in the query string, subprotocol or cookie (browsers cannot set custom headers).', 'Stop reconnecting until the credentials change: a 401 stays a 401.'],
     },
     handshake_not_found: {
-      title: 'Wrong URL: the server has no WebSocket endpoint there',
+      title: 'No WebSocket endpoint at this URL',
       detail: (p) => `The server answered the upgrade request with HTTP ${p.status ?? 404}.`,
       fixes: () => ['Check the path, port and scheme of the URL (ws:// vs wss://, a trailing slash, a /socket prefix).', 'Check that the proxy routes this path to the WebSocket server.'],
     },
@@ -499,7 +500,7 @@ export const enText: LocaleText = {
       fixes: () => ['Reconnect when the page becomes visible again or the online event fires.'],
     },
     dead_connection: {
-      title: 'The connection was dead: a heartbeat got no answer',
+      title: 'The connection was dead, its heartbeat unanswered',
       detail: () => 'The client\'s heartbeat got no answer before its deadline, so the client closed the connection.',
       fixes: () => ['Reconnect with backoff.', 'If it happens often, look for proxies or networks that silently drop idle connections.'],
     },
@@ -632,12 +633,12 @@ export const enText: LocaleText = {
   },
   evidence: {
     never_opened: () => 'The connection never opened: it closed before the handshake completed.',
-    open_for: (p) => `The connection had been open for ${p.seconds} s.`,
+    open_for: (p) => (p.seconds ? `The connection had been open for ${p.seconds} s.` : 'The connection had been open for less than a second.'),
     handshake_status: (p) => `The server answered the upgrade request with HTTP ${p.status}.`,
     retry_after: (p) => `The server asked the client to wait ${p.seconds} s before trying again (Retry-After).`,
     transport_error: (p) => `The transport reported ${p.errorCode ?? 'an error'}${p.message ? `: ${p.message}` : ''}.`,
-    last_frame: (p) => `The last message sent was a ${p.kind} frame of ${bytes(p.bytes ?? 0)},${ago(p.agoMs)}.`,
-    last_frame_invalid_utf8: (p) => `A text frame of ${bytes(p.bytes ?? 0)} that was not valid UTF-8 was sent${ago(p.agoMs)}.`,
+    last_frame: (p) => `The last message sent was a ${p.kind} frame of ${bytes(p.bytes ?? 0)}${p.agoMs === undefined ? '' : `, ${ago(p.agoMs)}`}.`,
+    last_frame_invalid_utf8: (p) => `A text frame of ${bytes(p.bytes ?? 0)} that was not valid UTF-8 was sent${p.agoMs === undefined ? '' : ` ${ago(p.agoMs)}`}.`,
     largest_frame: (p) => `The largest recent message was ${bytes(p.bytes ?? 0)}.`,
     declared_limit: (p) => `The client declared maxMessageBytes = ${bytes(p.limit ?? 0)}.`,
     idle_for: (p) => `Nothing was sent or received for ${p.seconds} s before the close${p.proxyTimeoutSeconds ? `, close to a common ${p.proxyTimeoutSeconds} s idle timeout` : ''}.`,
@@ -688,7 +689,7 @@ export const enText: LocaleText = {
   },
   confidence: { high: 'high', medium: 'medium', low: 'low' },
   appCode: (code) => ({ title: `Application code ${code}`, description: `${code} was defined by an application.` }),
-  summary: (p) => `${p.code} ${p.title}: ${p.cause}. ${p.retry}`,
+  summary: (p) => `${p.code} ${p.title}${p.cause ? `: ${p.cause}` : ''}. ${p.retry}`,
   fallbackNote: (requested, used) => (requested ? `No text for locale "${requested}"; using "${used}".` : `No language was given; using "${used}".`),
   formatBytes: bytes,
 };

@@ -7,7 +7,8 @@ import { withReference } from '../withReference.js';
 
 const kib = (n: number) => (n >= 1024 && n % 1024 === 0 ? `（${n / 1024} KiB）` : '');
 const bytes = (n: number) => `${n.toLocaleString('en-US')} 字节${kib(n)}`;
-const ago = (ms?: number) => (ms === undefined ? '' : ms < 1000 ? `，在关闭前 ${ms} 毫秒` : `，在关闭前 ${(ms / 1000).toFixed(1)} 秒`);
+/** 句首的时间状语：“就在关闭前，”“关闭前 5 毫秒，”；时间未知时为空。 */
+const ago = (ms?: number) => (ms === undefined ? '' : ms < 10 ? '就在关闭前，' : ms < 1000 ? `关闭前 ${ms} 毫秒，` : `关闭前 ${(ms / 1000).toFixed(1)} 秒，`);
 const q = (s?: string) => `“${s ?? ''}”`;
 /** 口语里的时长：850 毫秒、3.2 秒、12 分钟。 */
 const span = (ms = 0) => (ms < 1000 ? `${ms} 毫秒` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} 秒` : `${Math.round(ms / 60_000)} 分钟`);
@@ -395,12 +396,12 @@ export const zhCNText: LocaleText = {
       fixes: () => ['如果服务器使用 Socket.IO，请改为查看它的断开原因。', '请服务器使用明确的关闭码。'],
     },
     handshake_auth: {
-      title: '服务器拒绝了握手：鉴权失败',
+      title: '握手时鉴权失败',
       detail: (p) => `服务器以 HTTP ${p.status} 回应了升级请求，所以连接从未打开。`,
       fixes: (p) => [p.status === 403 ? '确认该账号有权使用这个端点；对于 403，仅更换凭据没有用。' : '发送有效的凭据：把新令牌放在查询参数、子协议或 Cookie 中（浏览器无法设置自定义请求头）。', '在凭据变化之前停止重连：401 依然是 401。'],
     },
     handshake_not_found: {
-      title: 'URL 错误：服务器在该路径上没有 WebSocket 端点',
+      title: '该 URL 上没有 WebSocket 端点',
       detail: (p) => `服务器以 HTTP ${p.status ?? 404} 回应了升级请求。`,
       fixes: () => ['检查 URL 的路径、端口和协议（ws:// 还是 wss://、末尾斜杠、/socket 前缀）。', '检查代理是否把这个路径转发到了 WebSocket 服务器。'],
     },
@@ -501,7 +502,7 @@ export const zhCNText: LocaleText = {
       fixes: () => ['在页面重新可见或 online 事件触发时重连。'],
     },
     dead_connection: {
-      title: '连接已失效：心跳没有得到回应',
+      title: '连接已失效，心跳没有得到回应',
       detail: () => '客户端的心跳在截止时间前没有得到回应，于是客户端关闭了连接。',
       fixes: () => ['使用退避策略重连。', '如果经常发生，请排查会悄悄丢弃空闲连接的代理或网络。'],
     },
@@ -634,12 +635,12 @@ export const zhCNText: LocaleText = {
   },
   evidence: {
     never_opened: () => '连接从未打开：在握手完成之前就关闭了。',
-    open_for: (p) => `连接已打开 ${p.seconds} 秒。`,
+    open_for: (p) => (p.seconds ? `连接已打开 ${p.seconds} 秒。` : '连接打开还不到 1 秒。'),
     handshake_status: (p) => `服务器以 HTTP ${p.status} 回应了升级请求。`,
     retry_after: (p) => `服务器要求客户端等待 ${p.seconds} 秒后再试（Retry-After）。`,
-    transport_error: (p) => `传输层报告了 ${p.errorCode ?? '错误'}${p.message ? `：${p.message}` : ''}。`,
-    last_frame: (p) => `最后发送的是 ${bytes(p.bytes ?? 0)}的${kind(p.kind)}帧${ago(p.agoMs)}。`,
-    last_frame_invalid_utf8: (p) => `发送了一个 ${bytes(p.bytes ?? 0)}的文本帧，其内容不是有效的 UTF-8${ago(p.agoMs)}。`,
+    transport_error: (p) => `传输层报告了${p.errorCode ? ` ${p.errorCode}` : '错误'}${p.message ? `：${p.message}` : ''}。`,
+    last_frame: (p) => `${ago(p.agoMs)}最后发送的是 ${bytes(p.bytes ?? 0)}的${kind(p.kind)}帧。`,
+    last_frame_invalid_utf8: (p) => `${ago(p.agoMs)}发送了一个 ${bytes(p.bytes ?? 0)}的文本帧，其内容不是有效的 UTF-8。`,
     largest_frame: (p) => `最近发送的最大消息为 ${bytes(p.bytes ?? 0)}。`,
     declared_limit: (p) => `客户端声明的 maxMessageBytes 为 ${bytes(p.limit ?? 0)}。`,
     idle_for: (p) => `关闭前已有 ${p.seconds} 秒没有任何收发${p.proxyTimeoutSeconds ? `，接近常见的 ${p.proxyTimeoutSeconds} 秒空闲超时` : ''}。`,
@@ -690,7 +691,7 @@ export const zhCNText: LocaleText = {
   },
   confidence: { high: '高', medium: '中', low: '低' },
   appCode: (code) => ({ title: `应用关闭码 ${code}`, description: `${code} 由应用定义。` }),
-  summary: (p) => `${p.code} ${p.title}：${p.cause}。${p.retry}`,
+  summary: (p) => `${p.code} ${p.title}${p.cause ? `：${p.cause}` : ''}。${p.retry}`,
   fallbackNote: (requested, used) => (requested ? `没有“${requested}”的文本，改用“${used}”。` : `没有指定语言，改用“${used}”。`),
   formatBytes: bytes,
 };

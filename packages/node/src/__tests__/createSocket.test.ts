@@ -129,7 +129,7 @@ describe('createSocket (Node, real ws server)', () => {
 
   it('should summarize a 401 handshake in Chinese exactly as the README quick start shows', async () => {
     const { diagnosis } = await connectAndClose('/reject/401', { locale: zhCN });
-    expect(diagnosis.summary).toBe('1006 异常关闭：服务器拒绝了握手：鉴权失败。获取新凭据后重连一次。');
+    expect(diagnosis.summary).toBe('1006 异常关闭：握手时鉴权失败。获取新凭据后重连一次。');
   });
 
   it('should diagnose a server that accepts TCP but never answers the upgrade', async () => {
