@@ -48,13 +48,32 @@ export class ClientDiagnosis {
    * locale object when one was given); then `upgrade` gets the full one when it becomes possible.
    */
   judge(raw: RawClose, evidence: DiagnoseContext, upgrade: (full: Diagnosis) => void): Diagnosis {
-    const run = this.#runner();
-    if (run) return run(raw, evidence);
+    const now = this.#full(raw, evidence);
+    if (now) return now;
+    // When the engine and the text arrive, the full diagnosis replaces the code-level one.
     void this.prepare().then(() => {
-      const later = this.#runner();
-      if (later) upgrade(later(raw, evidence));
+      const full = this.#full(raw, evidence);
+      if (full) upgrade(full);
     });
-    return diagnoseByCode(raw, this.#localeObject);
+    try {
+      return diagnoseByCode(raw, this.#localeObject);
+    } catch {
+      return diagnoseByCode(raw);
+    }
+  }
+
+  /**
+   * The full diagnosis if it can be made now. A locale object the engine cannot render a close
+   * in (a partial one: pass it through `completeLocale` first) leaves the code-level diagnosis.
+   */
+  #full(raw: RawClose, evidence: DiagnoseContext): Diagnosis | undefined {
+    const run = this.#runner();
+    if (!run) return undefined;
+    try {
+      return run(raw, evidence);
+    } catch {
+      return undefined;
+    }
   }
 
   /** How this client diagnoses now; undefined until the engine and the text have loaded. */

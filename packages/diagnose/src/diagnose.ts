@@ -2,7 +2,8 @@ import type { CauseId, EvidenceId, EvidenceParams } from './causes.js';
 import { diagnoseIn } from './diagnoseIn.js';
 import type { ExplainOptions } from './explain.js';
 import type { LocaleText } from './DiagnoseLocale.js';
-import { resolveText } from './resolveLocale.js';
+import { completed, resolveText } from './resolveLocale.js';
+import { en } from './locales/en.js';
 import type { CloseInput, Confidence, DiagnoseContext, DiagnosisExplanation, RetryAdvice } from './types.js';
 
 /** Like `ExplainOptions`, and a diagnosis needs only what it renders: `LocaleText` objects (`zhCNText`) do. */
@@ -53,6 +54,12 @@ export interface Diagnosis {
   readonly summary: string;
   readonly locale: string;
   readonly localeFallback?: { readonly requested: string; readonly used: string };
+  /**
+   * The fields whose text came from English because the locale lacked it (a partial locale),
+   * e.g. `cause.detail`, `retry.text`, `summary`; `used` is that language. Absent when none did.
+   * Render those fields with `lang={used}`.
+   */
+  readonly localeFallbacks?: { readonly used: string; readonly fields: readonly string[] };
 }
 
 /**
@@ -74,6 +81,11 @@ export interface Diagnosis {
  */
 export function diagnose(close: CloseInput, context: DiagnoseContext = {}, options: DiagnoseOptions = {}): Diagnosis {
   const { locale, locales } = options;
-  const resolved = typeof locale === 'object' && !Array.isArray(locale) ? { locale: locale as LocaleText } : resolveText(locale as string | readonly string[] | undefined, locales);
-  return diagnoseIn(close, context, resolved, options);
+  const resolved = typeof locale === 'object' && locale !== null && !Array.isArray(locale) ? completed(locale as LocaleText) : resolveText(locale as string | readonly string[] | undefined, locales);
+  try {
+    return diagnoseIn(close, context, resolved, options);
+  } catch {
+    // A locale whose own functions throw though nothing is missing: English, said as a fallback.
+    return diagnoseIn(close, context, { locale: en, fallback: { requested: typeof resolved.locale?.tag === 'string' ? resolved.locale.tag : '', used: en.tag } }, options);
+  }
 }

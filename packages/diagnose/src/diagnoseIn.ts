@@ -1,6 +1,7 @@
 import { CAUSES, type CauseId } from './causes.js';
 import type { Diagnosis, DiagnosedCause, DiagnoseOptions } from './diagnose.js';
 import { explainText, type ResolvedText } from './explainIn.js';
+import { answeredByBase } from './completeLocale.js';
 import { fingerprintReason } from './fingerprintReason.js';
 import { findCode } from './registerCodes.js';
 import { findCandidates, gatherFacts, type Candidate } from './rules.js';
@@ -15,7 +16,7 @@ const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  * `diagnose` in a locale already chosen: the engine entry's path, which carries no locale of
  * its own. Never throws.
  */
-export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale, fallback }: ResolvedText, options: Pick<DiagnoseOptions, 'packs' | 'protocol'> = {}): Diagnosis {
+export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale, fallback, missing, base }: ResolvedText, options: Pick<DiagnoseOptions, 'packs' | 'protocol'> = {}): Diagnosis {
   const code = typeof close?.code === 'number' ? close.code : Number.NaN;
   const { text: reason, truncated } = sanitizeReason(close?.reason);
   // Whatever it was given: fields of the wrong type dropped, server- and file-controlled strings sanitized.
@@ -26,21 +27,31 @@ export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale
   const facts = gatherFacts(code, reason, close?.wasClean, ctx, fingerprintReason(reason), pack);
   const [first, ...rest] = dedupe(findCandidates(facts));
 
-  const render = (cand: Candidate): DiagnosedCause => {
+  /** Fields of the first cause whose locale function had to give English's answer for this close. */
+  const answered = new Set<string>();
+  const render = (cand: Candidate, isFirst = false): DiagnosedCause => {
     const text = locale.causes[cand.cause];
+    const note = <T,>(field: string, fn: () => T): T => {
+      const [value, byBase] = answeredByBase(fn);
+      if (byBase && isFirst) answered.add(field);
+      return value;
+    };
     return {
       id: cand.cause,
       confidence: cand.confidence,
       confidenceText: locale.confidence[cand.confidence],
       title: text.title,
-      detail: text.detail(cand.params),
-      fixes: text.fixes(cand.params),
-      evidence: cand.evidence.map((e) => ({ id: e.id, params: e.params, text: locale.evidence[e.id](e.params) })),
+      detail: note('cause.detail', () => text.detail(cand.params)),
+      fixes: note('cause.fixes', () => text.fixes(cand.params)),
+      evidence: note('cause.evidence', () => cand.evidence.map((e) => ({ id: e.id, params: e.params, text: locale.evidence[e.id](e.params) }))),
     };
   };
-  const cause = render(first!);
+  const cause = render(first!, true);
   const advice: RetryAdvice = first!.retry ?? CAUSES[first!.cause];
   const retryText = locale.retry[advice.strategy];
+  const fellBack = missing?.length || answered.size ? fallbackFields(missing ?? [], _source.entryKey, first!, advice.strategy, answered) : [];
+  // A summary that would mix languages is given whole in the language the missing parts came from.
+  const english = fellBack.includes('summary') ? base : undefined;
   return {
     code,
     reason,
@@ -48,12 +59,34 @@ export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale
     wasClean: typeof close?.wasClean === 'boolean' ? close.wasClean : undefined,
     explanation,
     cause,
-    alternatives: rest.map(render),
+    alternatives: rest.map((cand) => render(cand)),
     retry: { ...advice, text: retryText },
-    summary: locale.summary({ code, title: explanation.title, cause: sameText(cause.title, explanation.title) ? '' : cause.title, retry: retryText }),
+    summary: english
+      ? summarize(english, code, english.entries[_source.entryKey]?.title ?? explanation.title, english.causes[first!.cause].title, english.retry[advice.strategy])
+      : summarize(locale, code, explanation.title, cause.title, retryText),
     locale: locale.tag,
     ...(fallback ? { localeFallback: fallback } : {}),
+    ...(fellBack.length ? { localeFallbacks: { used: base?.tag ?? 'en', fields: fellBack } } : {}),
   };
+}
+
+/** The fields of a diagnosis whose text came from English, from the paths a partial locale lacked. */
+function fallbackFields(missing: readonly string[], entryKey: string, cause: Candidate, strategy: string, answered: ReadonlySet<string>): string[] {
+  const has = (p: string) => missing.some((m) => m === p || m.startsWith(`${p}.`));
+  const fields: string[] = [];
+  for (const part of ['title', 'description', 'fixes', 'deadEnds']) if (has(`entries.${entryKey}.${part}`)) fields.push(`explanation.${part}`);
+  for (const part of ['title', 'detail', 'fixes']) if (has(`causes.${cause.cause}.${part}`) || answered.has(`cause.${part}`)) fields.push(`cause.${part}`);
+  if (cause.evidence.some((e) => has(`evidence.${e.id}`)) || answered.has('cause.evidence')) fields.push('cause.evidence');
+  if (has(`confidence.${cause.confidence}`)) fields.push('cause.confidenceText');
+  if (has(`retry.${strategy}`)) fields.push('retry.text');
+  // The summary is one sentence: it is English as a whole when its template or any part it joins is.
+  if (has('summary') || fields.includes('explanation.title') || fields.includes('cause.title') || fields.includes('retry.text')) fields.push('summary');
+  return fields;
+}
+
+/** The one-line summary in one language: a cause that repeats the title is named once. */
+function summarize(locale: ResolvedText['locale'], code: number, title: string, cause: string, retry: string): string {
+  return locale.summary({ code, title, cause: sameText(cause, title) ? '' : cause, retry });
 }
 
 /** Keeps the first (most likely) candidate of each cause. */

@@ -32,5 +32,12 @@ export function explain(code: number, options: ExplainOptions = {}): Explanation
   // The reference-only text: when the code occurs and how to tell it apart (a pack's own, else the entry's).
   const { own } = source;
   const entry = resolved.locale.entries[source.entryKey];
-  return { ...text, causes: own ? (own.causes ?? [own.description]) : entry.causes, distinguish: own?.distinguish ?? entry.distinguish };
+  const missing = resolved.missing ?? [];
+  const fields = own ? [] : ['title', 'description', 'fixes', 'deadEnds', 'causes', 'distinguish'].filter((f) => missing.some((m) => m === `entries.${source.entryKey}.${f}` || m.startsWith(`entries.${source.entryKey}.${f}.`)));
+  return {
+    ...text,
+    causes: own ? (own.causes ?? [own.description]) : entry.causes,
+    distinguish: own?.distinguish ?? entry.distinguish,
+    ...(fields.length ? { localeFallbacks: { used: resolved.base?.tag ?? 'en', fields } } : {}),
+  };
 }

@@ -10,6 +10,10 @@ export interface ResolvedText<L extends LocaleText = LocaleText> {
   readonly locale: L;
   /** Set when nothing matched the requested tag and English was used instead. */
   readonly fallback?: { readonly requested: string; readonly used: string };
+  /** Paths of a partial locale's strings that came from English (`completeLocale`). */
+  readonly missing?: readonly string[];
+  /** The locale those strings came from (set with `missing`). */
+  readonly base?: LocaleText;
 }
 
 /** Where the rest of an explanation comes from: the catalogue entry, and a pack's own text for an application code. */

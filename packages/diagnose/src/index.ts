@@ -11,6 +11,7 @@ export { closeCodeFacts, isCloseCode, isWireCode, isSendableCloseCode } from './
 export { CAUSE_IDS } from './causes.js';
 export { en, enText, enReference } from './locales/en.js';
 export { withReference } from './withReference.js';
+export { completeLocale } from './completeLocale.js';
 
 export type { ExplainOptions } from './explain.js';
 export type { DiagnoseOptions, Diagnosis, DiagnosedCause, Evidence } from './diagnose.js';
@@ -18,6 +19,7 @@ export type { Comparison, ComparisonRow, CompareAspect } from './compare.js';
 export type { ResolvedLocale } from './resolveLocale.js';
 export type { SanitizedReason } from './sanitizeReason.js';
 export type { ContextProblem } from './contextProblems.js';
+export type { CompletedLocale } from './completeLocale.js';
 export type { CodePack, CodeDefinition, CodeText } from './CodePack.js';
 export type { DiagnoseLocale, CauseText, LocaleEntry, LocaleText, LocaleReference, TextEntry, ReferenceEntry } from './DiagnoseLocale.js';
 export type { ResolvedText } from './explainIn.js';

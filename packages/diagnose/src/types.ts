@@ -113,6 +113,8 @@ export interface Explanation extends CodeInfo, EntryText {
   readonly locale: string;
   /** Set when the requested locale was not available and another was used. */
   readonly localeFallback?: { readonly requested: string; readonly used: string };
+  /** The fields whose text came from English because the locale lacked it (e.g. `description`), and that language. */
+  readonly localeFallbacks?: { readonly used: string; readonly fields: readonly string[] };
   /** Set when the text came from an application or protocol pack. */
   readonly pack?: string;
 }

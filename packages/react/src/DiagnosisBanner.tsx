@@ -21,23 +21,36 @@ export interface DiagnosisBannerProps {
 export function DiagnosisBanner({ diagnosis, className, showReason = true }: DiagnosisBannerProps) {
   if (!diagnosis) return null;
   const fix = diagnosis.cause.fixes[0];
+  // Text a partial locale lacked came from English: each such part says so, so that no English is labelled as another language.
+  const fell = diagnosis.localeFallbacks;
+  const lang = (field: string) => (fell?.fields.includes(field) ? { lang: fell.used } : {});
   return (
     // A close that ended as intended (a normal close, the app's own close()) is news, not an alarm.
     <div role={diagnosis.retry.strategy === 'ended' ? 'status' : 'alert'} className={className} lang={diagnosis.locale} data-code={diagnosis.code} data-cause={diagnosis.cause.id}>
-      <strong>
+      <strong {...lang('explanation.title')}>
         {diagnosis.code} {diagnosis.explanation.title}
       </strong>
-      <p data-part="cause">
+      <p data-part="cause" {...lang('cause.title')}>
         <b>{diagnosis.cause.title}</b>
       </p>
-      {diagnosis.cause.detail ? <p data-part="detail">{diagnosis.cause.detail}</p> : null}
-      {fix ? <p data-part="fix">{fix}</p> : null}
+      {diagnosis.cause.detail ? (
+        <p data-part="detail" {...lang('cause.detail')}>
+          {diagnosis.cause.detail}
+        </p>
+      ) : null}
+      {fix ? (
+        <p data-part="fix" {...lang('cause.fixes')}>
+          {fix}
+        </p>
+      ) : null}
       {showReason && diagnosis.reason ? (
         <p data-part="reason">
           <code>{diagnosis.reason}</code>
         </p>
       ) : null}
-      <p data-part="retry">{diagnosis.retry.text}</p>
+      <p data-part="retry" {...lang('retry.text')}>
+        {diagnosis.retry.text}
+      </p>
     </div>
   );
 }

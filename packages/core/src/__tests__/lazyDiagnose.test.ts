@@ -36,7 +36,7 @@ class RefusedSocket {
 
 describe('a close that arrives before the diagnosis module has loaded', () => {
   it('should be reported at once from the code alone, decide the reconnect from it, and be fully diagnosed next time', async () => {
-    const socket = createSocket('ws://127.0.0.1:1/x', { WebSocket: RefusedSocket as unknown as WebSocketConstructor, reconnect: { delay: () => 300 } });
+    const socket = createSocket('ws://127.0.0.1:1/x', { WebSocket: RefusedSocket as unknown as WebSocketConstructor, reconnect: { delay: () => 2000 } });
     socket.on('error', () => {});
     const statuses: string[] = [];
     socket.on('state', (s) => statuses.push(s.status));
@@ -60,5 +60,15 @@ describe('a close that arrives before the diagnosis module has loaded', () => {
     expect(next.explanation.title).toBe('Abnormal closure');
     socket.close();
     expect(socket.getSnapshot().stopped?.reason).toBe('closed_by_user');
+  });
+
+  it('should never fail on a partial locale object: the close is judged from its code, in English', async () => {
+    const ja = { tag: 'ja', name: '日本語', entries: { '1006': { title: '異常終了' } }, causes: {} } as never;
+    const socket = createSocket('ws://127.0.0.1:1/x', { WebSocket: RefusedSocket as unknown as WebSocketConstructor, reconnect: false, locale: ja });
+    socket.on('error', () => {});
+    const first = await new Promise<Diagnosis>((r) => socket.once('close', (d) => r(d)));
+    expect(first).toMatchObject({ code: 1006, cause: { id: 'diagnosis_unavailable' } });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(socket.getSnapshot()).toMatchObject({ status: 'closed', stopped: { reason: 'reconnect_disabled' } });
   });
 });

@@ -7,6 +7,7 @@ import { sleep, startTestServer, type TestServer } from '@sockdoc/test-utils';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 import type { Diagnosis, WebSocketConstructor } from '@sockdoc/core';
 import { sharedSocketCount } from '../../../core/src/shareSocket.js';
+import { diagnose } from '@sockdoc/diagnose';
 import { DiagnosisBanner, heartbeat, json, useSocket, type UseSocketOptions, type UseSocketResult } from '../index.js';
 import { render, until } from './render.js';
 
@@ -201,6 +202,19 @@ describe('useSocket', () => {
     expect(view.container.querySelector('[role=alert]')).toBeNull();
     expect(view.container.querySelector('[data-part=retry]')!.textContent).toMatch(/^Nothing to retry/);
     expect(view.container.querySelector('[data-part=retry]')!.textContent).not.toMatch(/fail the same way/);
+    view.unmount();
+  });
+
+  it('should label each part of the banner with the language it is really in, for a partial locale', () => {
+    const ja = { tag: 'ja', name: '日本語', entries: { '1006': { title: '異常終了' } }, causes: { connection_dropped: { title: '接続が切れました' } } } as never;
+    const d = diagnose({ code: 1006, wasClean: false }, { runtime: 'browser', opened: true }, { locale: ja });
+    const view = render(<DiagnosisBanner diagnosis={d} />);
+    const banner = view.container.querySelector('[role=alert]')!;
+    expect(banner.getAttribute('lang')).toBe('ja');
+    expect(banner.querySelector('strong')!.getAttribute('lang')).toBeNull(); // its own title: the banner's ja
+    expect(banner.querySelector('[data-part=cause]')!.getAttribute('lang')).toBeNull();
+    expect(banner.querySelector('[data-part=detail]')!.getAttribute('lang')).toBe('en');
+    expect(banner.querySelector('[data-part=retry]')!.getAttribute('lang')).toBe('en');
     view.unmount();
   });
 
