@@ -36,6 +36,21 @@ describe('locales', () => {
     expect({ missing, extra }).toEqual({ missing: [], extra: [] });
   });
 
+  it('should use one Chinese term per concept: 关闭码, HTTP 状态码, 鉴权, 置信度; and none of the calques', () => {
+    const RULES: Array<[RegExp, string]> = [
+      [/(?<!HTTP )状态码/, '关闭码 for a close code; 状态码 only in HTTP 状态码'],
+      [/HTTP 状态(?!码)/, 'HTTP 状态码, not HTTP 状态'],
+      [/身份验证|认证/, '鉴权 for authentication'],
+      [/可信度/, '置信度 for confidence'],
+      [/线路上/, 'not the calque 线路上 for "on the wire"'],
+      [/主动判定/, 'not the calque 主动判定连接失败 for "fail the connection"'],
+      [/紧密循环|数据是确定的|你不被允许|杀掉|依然是 401/, 'not a literal phrasing'],
+    ];
+    const found: string[] = [];
+    for (const [path, text] of zhStrings) for (const [re, rule] of RULES) if (re.test(text)) found.push(`${path}: ${rule}: ${text}`);
+    expect(found).toEqual([]);
+  });
+
   it('should have no empty string in either locale', () => {
     for (const [tag, map] of [['en', enStrings], ['zh-CN', zhStrings]] as const) {
       const empty = [...map].filter(([, v]) => v.trim() === '').map(([k]) => k);

@@ -46,7 +46,7 @@ export const zhCNText: LocaleText = {
       ],
       deadEnds: [
         '把 1000 当作错误并向用户提示失败。',
-        '服务器已有意结束会话，客户端却紧密循环地重连。',
+        '服务器已有意结束会话，客户端却不停地立即重连。',
       ],
     },
     '1001': {
@@ -102,10 +102,10 @@ export const zhCNText: LocaleText = {
       ],
     },
     '1005': {
-      title: '未收到状态码',
-      description: '收到了关闭帧，但其中没有状态码。运行时在本地报告 1005，它永远不会出现在线路上。',
+      title: '未收到关闭码',
+      description: '收到了关闭帧，但其中没有关闭码。运行时在本地报告 1005，它永远不会出现在关闭帧中。',
       fixes: [
-        '如果是你的代码调用了 close()，这是预期的回送；想让两端都有状态码，请调用 close(1000)。',
+        '如果是你的代码调用了 close()，这是预期的回送；想让两端都有关闭码，请调用 close(1000)。',
         '对于 Socket.IO，请查看 Socket.IO 自己的断开原因（“io server disconnect”“transport close”“ping timeout”），而不是 WebSocket 关闭码。',
         '请服务器作者发送明确的关闭码。',
       ],
@@ -116,16 +116,16 @@ export const zhCNText: LocaleText = {
     },
     '1006': {
       title: '异常关闭',
-      description: '连接关闭时没有收到关闭帧。运行时在本地报告 1006，它永远不会出现在线路上，关闭原因也总是空的。',
+      description: '连接关闭时没有收到关闭帧。运行时在本地报告 1006，它永远不会出现在关闭帧中，关闭原因也总是空的。',
       fixes: [
-        '如果连接从未打开，请检查握手：URL 和路径、凭据、TLS 证书、代理的 Upgrade 请求头、Origin 白名单。浏览器只在 DevTools 控制台显示 HTTP 状态；Node 客户端可以拿到它。',
+        '如果连接从未打开，请检查握手：URL 和路径、凭据、TLS 证书、代理的 Upgrade 请求头、Origin 白名单。浏览器只在 DevTools 控制台显示 HTTP 状态码；Node 客户端可以拿到它。',
         '在 Node 中，查看关闭之前的 error 事件：其中的错误码（WS_ERR_*、ECONNREFUSED 等）才是真正的诊断依据。',
         '如果总在固定的空闲时间后发生，请让心跳间隔短于链路上最小的空闲超时，或调大 proxy_read_timeout。',
         '让服务器在关闭时发送 1001 或 1012，而不是直接断开套接字。',
       ],
       deadEnds: [
         '读取 event.reason 或浏览器的 error 事件：按照规范两者都不含细节。',
-        '握手被拒绝时立即无限重试：401 依然是 401。',
+        '握手被拒绝时立即无限重试：重试得到的还是 401。',
         '调大客户端缓冲区。',
       ],
     },
@@ -138,7 +138,7 @@ export const zhCNText: LocaleText = {
         '如果客户端运行在浏览器中，请怀疑服务器：send(string) 总是产生有效的 UTF-8，请查看关闭原因，询问服务器这个 1007 的含义。',
       ],
       deadEnds: [
-        '重启客户端或服务器：数据是确定的，还会再次失败。',
+        '重启客户端或服务器：发送的数据没有变，还会再次失败。',
         '重连后重发同一条消息。',
         '调大缓冲区或大小上限、修改超时：UTF-8 是否有效与这些无关。',
       ],
@@ -230,7 +230,7 @@ export const zhCNText: LocaleText = {
     },
     '1015': {
       title: 'TLS 握手失败',
-      description: '保留用于报告 TLS 握手失败（例如无法验证服务器证书）。它永远不会出现在线路上，浏览器也从不报告它，而是报告 1006。',
+      description: '保留用于报告 TLS 握手失败（例如无法验证服务器证书）。它永远不会出现在关闭帧中，浏览器也从不报告它，而是报告 1006。',
       fixes: [
         '在浏览器中打开同一个 https:// 地址，或运行 openssl s_client，查看证书错误。',
         '在服务器上修正证书链，或在 Node 中信任正确的 CA（NODE_EXTRA_CA_CERTS）。',
@@ -242,7 +242,7 @@ export const zhCNText: LocaleText = {
     },
     '3000': {
       title: '未授权',
-      description: '在 IANA 注册，相当于 HTTP 401：客户端必须先通过身份验证。',
+      description: '在 IANA 注册，相当于 HTTP 401：客户端必须先通过鉴权。',
       fixes: [
         '获取新的凭据，然后用它重连一次。',
         '如果关闭原因是“Go away!”，按普通的 SockJS 关闭处理。',
@@ -327,7 +327,7 @@ export const zhCNText: LocaleText = {
   causes: {
     own_close_echo: {
       title: '是你的客户端关闭了连接',
-      detail: (p) => `客户端${p.clientCode === undefined ? '不带状态码' : `以 ${p.clientCode} `}发起了关闭握手，${p.code} 是服务器回送的关闭码。`,
+      detail: (p) => `客户端${p.clientCode === undefined ? '不带关闭码' : `以 ${p.clientCode} `}发起了关闭握手，${p.code} 是服务器回送的关闭码。`,
       fixes: () => ['无需处理：这是调用 close() 的预期结果。'],
     },
     client_aborted: {
@@ -367,7 +367,7 @@ export const zhCNText: LocaleText = {
     },
     client_sent_bad_close_code: {
       title: '你的客户端使用了不允许发送的关闭码',
-      detail: (p) => `客户端以 ${p.clientCode} 关闭，这个关闭码不允许出现在线路上，所以服务器以协议错误回应。`,
+      detail: (p) => `客户端以 ${p.clientCode} 关闭，这个关闭码不允许出现在关闭帧中，所以服务器以协议错误回应。`,
       fixes: () => ['使用 1000 或 3000–4999 的关闭码。'],
     },
     binary_on_text_endpoint: {
@@ -392,13 +392,13 @@ export const zhCNText: LocaleText = {
     },
     closed_without_code: {
       title: '服务器关闭时没有给出关闭码',
-      detail: () => '收到的关闭帧中没有状态码。Socket.IO / Engine.IO 和不带参数的 ws.close() 都会这样关闭；拒绝了客户端关闭码的 uWebSockets 服务器也一样。',
+      detail: () => '收到的关闭帧中没有关闭码。Socket.IO / Engine.IO 和不带参数的 ws.close() 都会这样关闭；拒绝了客户端关闭码的 uWebSockets 服务器也一样。',
       fixes: () => ['如果服务器使用 Socket.IO，请改为查看它的断开原因。', '请服务器使用明确的关闭码。'],
     },
     handshake_auth: {
       title: '握手时鉴权失败',
       detail: (p) => `服务器以 HTTP ${p.status} 回应了升级请求，所以连接从未打开。`,
-      fixes: (p) => [p.status === 403 ? '确认该账号有权使用这个端点；对于 403，仅更换凭据没有用。' : '发送有效的凭据：把新令牌放在查询参数、子协议或 Cookie 中（浏览器无法设置自定义请求头）。', '在凭据变化之前停止重连：401 依然是 401。'],
+      fixes: (p) => [p.status === 403 ? '确认该账号有权使用这个端点；对于 403，仅更换凭据没有用。' : '发送有效的凭据：把新令牌放在查询参数、子协议或 Cookie 中（浏览器无法设置自定义请求头）。', '在凭据变化之前停止重连：凭据不变，重试得到的还是 401。'],
     },
     handshake_not_found: {
       title: '该 URL 上没有 WebSocket 端点',
@@ -449,17 +449,17 @@ export const zhCNText: LocaleText = {
       title: '握手失败，而浏览器隐藏了原因',
       detail: () => '连接从未打开。按照规范，浏览器把所有握手失败都报告为不带细节的 1006：401、404、端口被拒绝、DNS 或 TLS 错误，在脚本看来都一样。',
       fixes: () => [
-        'Chromium 系浏览器（Chrome、Edge）：控制台中“WebSocket connection to \'<url>\' failed:”这一行的末尾是 HTTP 状态（“Unexpected response code: 401”表示服务器拒绝了升级），或者网络错误（“net::ERR_CONNECTION_REFUSED”表示该地址上没有服务在监听，“net::ERR_NAME_NOT_RESOLVED”是 DNS 问题，“net::ERR_CERT_…”是 TLS 问题）。',
+        'Chromium 系浏览器（Chrome、Edge）：控制台中“WebSocket connection to \'<url>\' failed:”这一行的末尾是 HTTP 状态码（“Unexpected response code: 401”表示服务器拒绝了升级），或者网络错误（“net::ERR_CONNECTION_REFUSED”表示该地址上没有服务在监听，“net::ERR_NAME_NOT_RESOLVED”是 DNS 问题，“net::ERR_CERT_…”是 TLS 问题）。',
         'Safari：“WebSocket connection to \'<url>\' failed: Unexpected response code: 401”给出了状态；“WebSocket network error: …”表示网络或 TLS 故障。',
         'Firefox：“Firefox can’t establish a connection to the server at <url>”不含状态，要在网络面板（筛选 WS）里查看响应及其状态。',
         '检查 URL、凭据（查询参数、子协议或 Cookie）、TLS 证书和 Origin 白名单。',
-        '用命令行工具的 sockdoc probe 访问同一个 URL，查看 HTTP 状态和响应头。',
+        '用命令行工具的 sockdoc probe 访问同一个 URL，查看 HTTP 状态码和响应头。',
       ],
     },
     handshake_failed: {
       title: '连接建立前握手失败',
       detail: (p) => `连接从未打开${p.reason || p.errorCode ? `；运行时报告：${[p.errorCode, p.reason].filter(Boolean).join('：')}` : '，运行时也没有报告任何细节'}。`,
-      fixes: () => ['对同一个 URL 执行 sockdoc probe：它会打印握手的 HTTP 状态和响应头。', '检查 URL、凭据、TLS 证书，以及客户端与服务器之间的代理。'],
+      fixes: () => ['对同一个 URL 执行 sockdoc probe：它会打印握手的 HTTP 状态码和响应头。', '检查 URL、凭据、TLS 证书，以及客户端与服务器之间的代理。'],
     },
     offline: {
       title: '设备处于离线状态',
@@ -468,12 +468,12 @@ export const zhCNText: LocaleText = {
     },
     server_sent_invalid_utf8: {
       title: '服务器在文本帧中发送了无效的 UTF-8',
-      detail: (p) => `服务器发来的文本帧不是有效的 UTF-8，你的客户端因此主动判定连接失败（${p.errorCode}）；服务器看到的是 1007。`,
+      detail: (p) => `服务器发来的文本帧不是有效的 UTF-8，你的客户端因此主动断开了连接（${p.errorCode}）；服务器看到的是 1007。`,
       fixes: () => ['修正服务器：二进制数据用二进制帧发送，文本帧只发送有效的 UTF-8（gorilla/websocket 和 coder/websocket 不校验自己发送的文本）。'],
     },
     incoming_too_big: {
       title: '服务器发来的消息超过了客户端的接收上限',
-      detail: (p) => `收到的消息超过了客户端的 maxPayload，你的客户端因此主动判定连接失败（${p.errorCode}）；服务器看到的是 1009。`,
+      detail: (p) => `收到的消息超过了客户端的 maxPayload，你的客户端因此主动断开了连接（${p.errorCode}）；服务器看到的是 1009。`,
       fixes: () => ['调大客户端的 maxPayload，或让服务器发送更小的消息。'],
     },
     too_many_fragments: {
@@ -483,7 +483,7 @@ export const zhCNText: LocaleText = {
     },
     server_protocol_violation: {
       title: '服务器发送了违反协议的帧',
-      detail: (p) => `你的客户端主动判定连接失败（${p.errorCode}${p.reason ? `：${p.reason}` : ''}）；服务器看到的是真正的关闭码，客户端报告的是 1006。`,
+      detail: (p) => `你的客户端主动断开了连接（${p.errorCode}${p.reason ? `：${p.reason}` : ''}）；服务器看到的是真正的关闭码，客户端报告的是 1006。`,
       fixes: () => ['修正服务器的帧格式，或篡改帧的代理。', '升级服务器的 WebSocket 库。'],
     },
     proxy_idle_timeout: {
@@ -498,7 +498,7 @@ export const zhCNText: LocaleText = {
     },
     suspended: {
       title: '页面被隐藏或网络发生了变化',
-      detail: () => '关闭发生在页面隐藏期间或设备离线之后；移动系统会在后台挂起或杀掉套接字。',
+      detail: () => '关闭发生在页面隐藏期间或设备离线之后；移动系统会在后台挂起或强行关闭套接字。',
       fixes: () => ['在页面重新可见或 online 事件触发时重连。'],
     },
     dead_connection: {
@@ -533,7 +533,7 @@ export const zhCNText: LocaleText = {
     },
     forbidden: {
       title: '没有权限',
-      detail: (p) => (p.reason ? `服务器的关闭原因${q(p.reason)}表明客户端没有权限。` : '客户端已通过身份验证，但没有权限。'),
+      detail: (p) => (p.reason ? `服务器的关闭原因${q(p.reason)}表明客户端没有权限。` : '客户端已通过鉴权，但没有权限。'),
       fixes: () => ['在服务器上授予权限，或不再请求该资源。'],
     },
     rate_limited: {
@@ -647,10 +647,10 @@ export const zhCNText: LocaleText = {
     reason_matches: (p) => `关闭原因${q(p.reason)}符合一种已知的服务器行为：${p.fingerprint ? fingerprints[p.fingerprint] : ''}。`,
     reason_given: (p) => `服务器给出的关闭原因：${q(p.reason)}。`,
     no_reason: () => '关闭时没有给出原因。',
-    client_initiated: (p) => `客户端${p.clientCode === undefined ? '不带状态码' : `以 ${p.clientCode} `}发起了关闭。`,
+    client_initiated: (p) => `客户端${p.clientCode === undefined ? '不带关闭码' : `以 ${p.clientCode} `}发起了关闭。`,
     offline: () => '浏览器处于离线状态。',
     page_hidden: () => '页面处于隐藏状态（后台标签页、锁屏或页面跳转）。',
-    browser_hides_handshake: () => '在浏览器中，脚本无法得知握手失败的原因：HTTP 状态只显示在 DevTools 控制台中。',
+    browser_hides_handshake: () => '在浏览器中，脚本无法得知握手失败的原因：HTTP 状态码只显示在 DevTools 控制台中。',
     status_probe: (p) =>
       `${p.earlier ? '在这一轮失败中较早的一次，' : ''}对同一 URL 发出的普通 HTTP 请求得到了 ${p.status}${
         p.status === 426 || p.status === 400 ? '：该端点存在，但只接受 WebSocket 升级，所以被拒绝的是升级本身的某项内容（只随升级请求发送的凭据、Origin 或子协议）' : p.status !== undefined && p.status >= 200 && p.status < 300 ? '：这个路径上有一个网页在响应，请确认它就是 WebSocket 端点' : ''
@@ -667,7 +667,7 @@ export const zhCNText: LocaleText = {
               ? '对同一 URL 发出的普通 HTTP 请求没有及时得到响应。'
               : p.why === 'offline'
                 ? '浏览器处于离线状态，所以 sockdoc 没有向端点查询状态。'
-                : '状态探测已关闭（statusProbe: false），因此 HTTP 状态未知。',
+                : '状态探测已关闭（statusProbe: false），因此 HTTP 状态码未知。',
     credentials_expired: (p) => `关闭前 ${span(p.agoMs)}，应用提供的凭据就已过期。`,
     browser_encodes_utf8: () => '客户端运行在浏览器中，send(string) 总是产生有效的 UTF-8。',
     subprotocol_pack: (p) => `协商出的子协议是 ${p.protocol}，其关闭码由 ${p.packName} 描述。`,
@@ -707,7 +707,7 @@ export const zhCNReference: LocaleReference = {
         '服务器定期轮换长连接（uWebSockets 的 maxLifetime 到期时以 1000“please reconnect”关闭）。',
       ],
       distinguish: [
-        '与 1005 的区别：1000 表示关闭帧带有状态码；1005 表示关闭帧没有状态码（不带参数调用 close()）。',
+        '与 1005 的区别：1000 表示关闭帧带有关闭码；1005 表示关闭帧没有关闭码（不带参数调用 close()）。',
         '与 1001 的区别：1000 表示任务已完成；1001 表示某个端点要离开（关机、页面跳转、空闲超时）。',
         '如果客户端刚刚调用过 close()，你看到的 1000 是服务器回送的你自己的关闭码。',
       ],
@@ -729,7 +729,7 @@ export const zhCNReference: LocaleReference = {
     },
     '1002': {
       causes: [
-        '客户端发送了不允许出现在线路上的关闭码（1004、1005、1006、1015、1016–2999、≥ 5000），接收方以 1002 回应。',
+        '客户端发送了不允许出现在关闭帧中的关闭码（1004、1005、1006、1015、1016–2999、≥ 5000），接收方以 1002 回应。',
         '自行实现或嵌入式的 WebSocket 库帧格式有误（客户端帧未加掩码、分片错误）。',
         'permessage-deflate 协商不一致：未协商该扩展却设置了 RSV1 位。',
         '代理或中间设备改写或插入了字节。',
@@ -764,20 +764,20 @@ export const zhCNReference: LocaleReference = {
     },
     '1005': {
       causes: [
-        '客户端不带参数调用了 close()，服务器回送了空的关闭帧（此时浏览器和 ws 都不发送状态码）。',
-        '服务器关闭时没有给出状态码：Socket.IO / Engine.IO 就是这样关闭传输层的，不带参数的 ws.close() 也一样。',
+        '客户端不带参数调用了 close()，服务器回送了空的关闭帧（此时浏览器和 ws 都不发送关闭码）。',
+        '服务器关闭时没有给出关闭码：Socket.IO / Engine.IO 就是这样关闭传输层的，不带参数的 ws.close() 也一样。',
         'uWebSockets 服务器拒绝了客户端的关闭码（它拒绝 1012–1014 以及全部 3000–3999），并以空的关闭帧回应。',
       ],
       distinguish: [
-        '与 1000 的区别：两者通常都是干净关闭；1000 带有状态码，1005 没有。',
+        '与 1000 的区别：两者通常都是干净关闭；1000 带有关闭码，1005 没有。',
         '与 1006 的区别：1005 表示收到了关闭帧（wasClean 通常为 true）；1006 表示没有收到。',
       ],
-      useWhen: '永远不要发送 1005：它只用于报告关闭帧中没有状态码。',
+      useWhen: '永远不要发送 1005：它只用于报告关闭帧中没有关闭码。',
     },
     '1006': {
       causes: [
-        '握手失败：在浏览器中，按照规范，任何失败（DNS、连接被拒绝、TLS、任何非 101 的 HTTP 状态，如 401、403、404、502）都会变成 1006。',
-        '本地一方因为服务器发送了无效内容而主动判定连接失败（ws 和浏览器向服务器发送 1002/1007/1009，在本地报告 1006）。',
+        '握手失败：在浏览器中，按照规范，任何失败（DNS、连接被拒绝、TLS、任何非 101 的 HTTP 状态码，如 401、403、404、502）都会变成 1006。',
+        '本地一方因为服务器发送了无效内容而主动断开了连接（ws 和浏览器向服务器发送 1002/1007/1009，在本地报告 1006）。',
         'TCP 连接中断：服务器崩溃或重启时没有发送关闭帧、代理空闲超时（nginx 60 秒、Cloudflare 约 100 秒）、遇到错误直接断开 TCP 的服务器（uWebSockets 对超大消息和无效 UTF-8 都这样处理）。',
         '设备休眠、移动端页面切到后台，或网络发生切换。',
       ],
@@ -898,7 +898,7 @@ export const zhCNReference: LocaleReference = {
         'SockJS 用 3000“Go away!”表示普通的会话关闭，所以来自 SockJS 服务器的 3000 与鉴权无关。',
       ],
       distinguish: [
-        '与 3003 的区别：3000 是“你是谁？”，3003 是“你不被允许”。',
+        '与 3003 的区别：3000 是“你是谁？”，3003 是“你没有权限”。',
         '与 1008 的区别：服务器也常用通用的策略关闭码 1008 表达同样的意思。',
       ],
       useWhen: '客户端必须先（重新）验证身份才能继续时，发送 3000。',
@@ -910,7 +910,7 @@ export const zhCNReference: LocaleReference = {
       distinguish: [
         '与 3000 的区别：收到 3000 后换新凭据有用，收到 3003 后没用。',
       ],
-      useWhen: '客户端已通过身份验证但没有权限时，发送 3003。',
+      useWhen: '客户端已通过鉴权但没有权限时，发送 3003。',
     },
     '3008': {
       causes: [
@@ -988,7 +988,7 @@ export const zhCNReference: LocaleReference = {
     protocol_error: '协议错误',
     unsupported_data: '不支持的数据类型',
     reserved: '保留',
-    no_status: '无状态码',
+    no_status: '无关闭码',
     abnormal: '异常关闭',
     invalid_payload: '无效载荷',
     policy: '策略',
@@ -1026,7 +1026,7 @@ export const zhCNReference: LocaleReference = {
     no: '否',
     cause: '可能的原因',
     evidence: '依据',
-    confidence: '可信度',
+    confidence: '置信度',
     reason: '关闭原因',
     keyDifferences: '主要区别',
     same: '相同',
