@@ -130,8 +130,8 @@ function comparePage(a: number, b: number, locale: DiagnoseLocale): string {
     '',
     `## ${L.whichToUseWhen}`,
     '',
-    `- **${a}**: ${md(c.whenToUse.a)}`,
-    `- **${b}**: ${md(c.whenToUse.b)}`,
+    `- **${a}**${L.colon}${md(c.whenToUse.a)}`,
+    `- **${b}**${L.colon}${md(c.whenToUse.b)}`,
     '',
   ].join('\n');
 }
@@ -149,7 +149,7 @@ function indexPage(locale: DiagnoseLocale): string {
     ...ENTRY_KEYS.map((k) => {
       const e = explain(SAMPLE_CODE[k], { locale });
       const label = /^\d+$/.test(k) ? k : FILE[k];
-      return `| [${label}](./${FILE[k]}.md) | ${md(e.title)} (${md(e.name)}) | ${e.onWire ? L.yes : L.no} | ${md(locale.retry[e.retry.strategy])} |`;
+      return `| [${label}](./${FILE[k]}.md) | ${md(e.title)}${L.openParen}${md(e.name)}${L.closeParen} | ${e.onWire ? L.yes : L.no} | ${md(locale.retry[e.retry.strategy])} |`;
     }),
     '',
     ...COMPARISONS.map(([a, b]) => `- [${a} vs ${b}](./${a}-vs-${b}.md)`),

@@ -80,6 +80,11 @@ export interface LocaleReference {
     same: string;
     /** Between a label and its value: ': ' in English, '：' in Chinese. */
     colon: string;
+    /** Around an aside, such as an official English name after a title: ' (' and ')' in English, '（' and '）' in Chinese. */
+    openParen: string;
+    closeParen: string;
+    /** Between the two codes a comparison sets side by side: ' vs ' in English, ' 与 ' in Chinese. */
+    versus: string;
     whichToUseWhen: string;
     allCodes: string;
     generatedNote: string;

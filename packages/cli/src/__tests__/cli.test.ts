@@ -63,6 +63,12 @@ describe('sockdoc explain / compare / diagnose', () => {
     expect(r.out).toContain('Key differences');
     expect(r.out).toContain('Which to use when');
     expect(r.out).toContain('1007 where 1003 is correct');
+    expect(r.out.split('\n')[0]).toBe('1003 Unsupported data vs 1007 Invalid frame payload data');
+    // In Chinese: its own words and full-width brackets, no English 'vs' or half-width '(相同)'.
+    const zh = await cli('compare', '1003', '1007', '--lang', 'zh-CN');
+    expect(zh.out.split('\n')[0]).toBe('1003 不支持的数据类型 与 1007 无效的帧载荷数据');
+    expect(zh.out).not.toMatch(/\bvs\b|\(相同\)/);
+    expect(zh.out).toContain('（相同）');
   });
 
   it('should diagnose a recorded close from a saved evidence file', async () => {

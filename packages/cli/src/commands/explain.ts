@@ -40,10 +40,10 @@ export function compareCommand(a: number, b: number, locale: DiagnoseLocale, jso
   }
   const s = styles(o.color);
   const L = locale.labels;
-  o.out(s.bold(`${a} ${c.a.title}  vs  ${b} ${c.b.title}`));
+  o.out(s.bold(`${a} ${c.a.title}${L.versus}${b} ${c.b.title}`));
   for (const r of c.rows) {
     o.out('');
-    o.out(s.bold(r.label) + (r.same ? s.dim(` (${L.same})`) : ''));
+    o.out(s.bold(r.label) + (r.same ? s.dim(`${L.openParen}${L.same}${L.closeParen}`) : ''));
     o.out(`  ${s.cyan(String(a))}  ${r.a}`);
     if (!r.same) o.out(`  ${s.cyan(String(b))}  ${r.b}`);
   }
