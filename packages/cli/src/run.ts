@@ -135,7 +135,7 @@ export async function run(argv: readonly string[], o: Output, about: { readonly 
         );
         if (json) o.out(JSON.stringify(report, null, 2));
         else printProbe(report, locale, o);
-        return report.handshake.ok ? 0 : 1;
+        return report.handshake.ok && !report.sizeLimit?.unknown ? 0 : 1;
       }
       default:
         throw new UsageError(`Unknown command ${JSON.stringify(command)}`);

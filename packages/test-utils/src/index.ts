@@ -7,6 +7,6 @@ export { launchChromium, CHROMIUM_PATH } from './launchChromium.js';
 export { startChaosProxy } from './startChaosProxy.js';
 export type { ChaosProxy } from './startChaosProxy.js';
 export { scaledTimers } from './scaledTimers.js';
-export { startHostileServer, frame, closeFrame } from './startHostileServer.js';
+export { startHostileServer, startDyingServer, frame, closeFrame } from './startHostileServer.js';
 export type { HostileServer } from './startHostileServer.js';
 export { seededRandom } from './seededRandom.js';

@@ -171,3 +171,23 @@ function misbehave(socket: Socket, target: URL, key: string, later: (fn: () => v
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
   }
 }
+
+/**
+ * A `ws` server with a size limit (`maxPayload`) that stops listening and drops every
+ * connection once it has accepted `dieAfter` of them, as a server that crashed would.
+ */
+export async function startDyingServer(maxPayload: number, dieAfter: number): Promise<{ url: string; close(): Promise<void> }> {
+  const { WebSocketServer } = await import('ws');
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload });
+  let accepted = 0;
+  wss.on('connection', (ws) => {
+    ws.on('error', () => {});
+    if (++accepted === dieAfter) {
+      wss.close();
+      for (const c of wss.clients) c.terminate();
+    }
+  });
+  await new Promise((r) => wss.once('listening', r));
+  const { port } = wss.address() as AddressInfo;
+  return { url: `ws://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => wss.close(() => r())) };
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHostileServer, startTestServer, type HostileServer, type TestServer } from '@sockdoc/test-utils';
+import { startDyingServer, startHostileServer, startTestServer, type HostileServer, type TestServer } from '@sockdoc/test-utils';
 import { run } from '../run.js';
 import type { Output } from '../Output.js';
 import type { ProbeReport } from '../commands/probe.js';
@@ -121,6 +121,19 @@ describe('sockdoc probe (real servers on loopback)', () => {
     expect(report.sizeLimit!.probes).toBeLessThanOrEqual(20);
     expect((server.upgrades.get('/limited') ?? 0) - before).toBeLessThanOrEqual(1 + 4 + 20);
   }, 30_000);
+
+  it('should never claim a limit from connections that failed: a server that dies mid-search gives "unknown" and exit 1', async () => {
+    // A size-limited ws server that stops listening after its 8th connection, as a crashed server would.
+    const dying = await startDyingServer(1024, 8);
+    const r = await cli('probe', dying.url, '--json', '--timeout', '2', '--find-limit', '--max-bytes', '65536');
+    const report = JSON.parse(r.out) as ProbeReport;
+    expect(report.sizeLimit).toMatchObject({ refusedBytes: null });
+    // Cut off mid-search (1006) or refused outright: either way no limit is claimed.
+    expect(report.sizeLimit!.unknown).toMatch(/failed|closed with 1006/);
+    expect(r.code).toBe(1);
+    const text = await cli('probe', dying.url, '--timeout', '1');
+    expect(text.code).toBe(1); // nothing listens now
+  }, 60_000);
 
   it('should report an auth-rejecting endpoint with its HTTP status and exit 1', async () => {
     const { code, report } = await probe('/auth', '--header', 'Authorization:Bearer wrong');

@@ -33,7 +33,11 @@ export interface ProbeReport {
   };
   readonly probes: readonly ProbeResult[];
   readonly endpoint?: 'text-only' | 'binary-only' | 'both' | 'neither';
-  readonly sizeLimit?: { readonly acceptedBytes: number; readonly refusedBytes: number | null; readonly probes: number };
+  /**
+   * What the size search found. `unknown` (with `refusedBytes: null`) when a connection of the
+   * search failed to open or the server's answer said nothing about size: no limit is claimed then.
+   */
+  readonly sizeLimit?: { readonly acceptedBytes: number; readonly refusedBytes: number | null; readonly probes: number; readonly unknown?: string };
   readonly idle?: { readonly waitedMs: number; readonly closedAfterMs: number | null; readonly close?: RawClose; readonly diagnosis?: Diagnosis };
 }
 
@@ -81,6 +85,10 @@ function open(o: ProbeOptions): Promise<Session> {
     void closed.then(() => resolve({ socket, openedMs: undefined, closed, isClosed: () => true }));
   });
 }
+
+/** A close as plain text for a report line: code, sanitized reason, likely cause. */
+const plainClose = (c: RawClose | undefined, d: Diagnosis | undefined) =>
+  c ? `${c.code}${c.reason ? ` "${sanitizeReason(c.reason).text}"` : ''}${d ? `: ${d.cause.title}` : ''}` : 'no close';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -154,20 +162,30 @@ async function activeProbes(o: ProbeOptions, out: Output, report: { -readonly [K
   if (o.findLimit && ok('text')) {
     const oversize = report.probes.find((p) => p.name === 'oversize')!;
     if (oversize.outcome === 'accepted') report.sizeLimit = { acceptedBytes: o.maxBytes, refusedBytes: null, probes: 0 };
+    else if (oversize.outcome === 'failed') report.sizeLimit = { acceptedBytes: 13, refusedBytes: null, probes: 0, unknown: `the oversize probe's connection failed (${plainClose(oversize.close, oversize.diagnosis)})` };
     else {
       let lo = 13;
       let hi = o.maxBytes;
       let n = 0;
+      let unknown: string | undefined;
+      // A size counts as refused only when the server closed right after it, as it closed after the
+      // oversize probe: the size is then the only difference. A connection that fails (a server
+      // that died, a network fault) says nothing about size, and the search stops without a claim.
+      const sizeClose = oversize.close?.code;
       while (hi - lo > 1 && n < MAX_LIMIT_PROBES) {
         const mid = Math.floor((lo + hi) / 2);
         out.progress(`size limit: between ${lo} and ${hi} bytes, trying ${mid}`);
         const r = await probeOne(o, 'oversize', (s) => s.send('x'.repeat(mid)), { kind: 'text', bytes: mid });
         n++;
         if (r.outcome === 'accepted') lo = mid;
-        else hi = mid;
+        else if (r.outcome === 'closed' && (r.close?.code === 1009 || r.close?.code === sizeClose)) hi = mid;
+        else {
+          unknown = r.outcome === 'failed' ? `connection ${n} of the search failed (${plainClose(r.close, r.diagnosis)})` : `the server closed with ${plainClose(r.close, r.diagnosis)} after ${mid} bytes, not as it closed after the oversize probe`;
+          break;
+        }
         await sleep(30);
       }
-      report.sizeLimit = { acceptedBytes: lo, refusedBytes: hi, probes: n };
+      report.sizeLimit = unknown ? { acceptedBytes: lo, refusedBytes: null, probes: n, unknown } : { acceptedBytes: lo, refusedBytes: hi, probes: n };
     }
   }
 
@@ -209,7 +227,7 @@ export function printProbe(r: ProbeReport, locale: DiagnoseLocale, o: Output): v
   if (r.endpoint) o.out(`${s.bold('Endpoint')}   ${r.endpoint}`);
   if (r.sizeLimit) {
     o.out(
-      `${s.bold('Size limit')} ${r.sizeLimit.refusedBytes === null ? `none found up to ${fmt(r.sizeLimit.acceptedBytes)} bytes` : `accepts ${fmt(r.sizeLimit.acceptedBytes)} bytes, refuses ${fmt(r.sizeLimit.refusedBytes)} bytes`} ${s.dim(`(${r.sizeLimit.probes} connections)`)}`,
+      `${s.bold('Size limit')} ${r.sizeLimit.unknown ? s.red(`unknown: ${r.sizeLimit.unknown}; accepted ${fmt(r.sizeLimit.acceptedBytes)} bytes before that`) : r.sizeLimit.refusedBytes === null ? `none found up to ${fmt(r.sizeLimit.acceptedBytes)} bytes` : `accepts ${fmt(r.sizeLimit.acceptedBytes)} bytes, refuses ${fmt(r.sizeLimit.refusedBytes)} bytes`} ${s.dim(`(${r.sizeLimit.probes} connections)`)}`,
     );
   }
   if (r.idle) {
