@@ -5,6 +5,8 @@ export interface Output {
   /** A transient progress line (TTY only); `undefined` clears it. */
   progress(line: string | undefined): void;
   readonly color: boolean;
+  /** Columns to wrap prose to: the terminal's width, else 80. */
+  readonly width?: number;
 }
 
 // Everything a terminal would act on rather than print, except the colour codes `styles()` writes:
@@ -33,6 +35,7 @@ export function processOutput(): Output {
   let frame = 0;
   return {
     color,
+    width: process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80,
     out: (line) => void process.stdout.write(`${terminalSafe(line)}\n`),
     err: (line) => void process.stderr.write(`${terminalSafe(line)}\n`),
     progress: (line) => {

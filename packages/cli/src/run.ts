@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Output } from './Output.js';
 import { UsageError } from './UsageError.js';
 import { cliLocale } from './locale.js';
+import { wrapLine } from './wrapLines.js';
 import { compareCommand, explainCommand } from './commands/explain.js';
 import { diagnoseCommand } from './commands/diagnose.js';
 import { printProbe, probe } from './commands/probe.js';
@@ -24,6 +25,7 @@ Options
   --lang <tag>                   language of the text: en (default), zh-CN (also zh, zh-Hans, ...)
                                  (else SOCKDOC_LANG, LC_ALL, LC_MESSAGES, LANG; zh_CN.UTF-8 works)
   --json                         machine-readable output (schema: docs/cli.md)
+  --width <n>                    wrap text to n columns (default: the terminal's, else 80)
   -h, --help                     this help
   -v, --version                  the version
 
@@ -58,6 +60,7 @@ export async function run(argv: readonly string[], o: Output, about: { readonly 
       options: {
         lang: { type: 'string' },
         json: { type: 'boolean' },
+        width: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         code: { type: 'string' },
@@ -86,6 +89,12 @@ export async function run(argv: readonly string[], o: Output, about: { readonly 
     const { locale, note } = cliLocale(values.lang, process.env);
     if (note) o.err(`sockdoc: ${note}`);
     const json = values.json === true;
+    // Prose wraps to the terminal (80 columns when not a terminal, --width to choose); JSON never does.
+    const width = values.width === undefined ? (o.width ?? 80) : Math.floor(positive(values.width, '--width', 1000)!);
+    if (!json && width >= 20) {
+      const raw = o;
+      o = { ...raw, out: (line) => { for (const l of line.split('\n')) for (const w of wrapLine(l, width)) raw.out(w); } };
+    }
     switch (command) {
       case 'explain':
         if (rest.length !== 1) throw new UsageError('explain takes one close code, e.g. sockdoc explain 1006');

@@ -18,7 +18,8 @@ afterAll(() => server.close());
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const o: Output = { color: false, out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {} };
+  // Wide enough that content checks do not depend on where lines wrap; the wrap test sets --width.
+  const o: Output = { color: false, width: 10_000, out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {} };
   const code = await run(argv, o);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -32,6 +33,23 @@ describe('sockdoc explain / compare / diagnose', () => {
     const zh = await cli('explain', '1007', '--lang', 'zh-Hans-CN');
     expect(zh.out).toMatch(/^1007 无效的帧载荷数据/);
     expect(zh.out).toContain('无效的做法');
+  });
+
+  it('should wrap prose to 80 columns by display width, keeping hanging indents, and leave JSON alone', async () => {
+    const { displayWidth } = await import('../wrapLines.js');
+    for (const lang of ['en', 'zh-CN']) {
+      const lines = (await cli('explain', '1006', '--lang', lang, '--width', '80')).out.split('\n');
+      expect(Math.max(...lines.map(displayWidth)), lang).toBeLessThanOrEqual(80);
+      // A numbered item that wraps continues under its text, not under its number.
+      const i = lines.findIndex((l) => /^ {2}1\. /.test(l) && lines[lines.indexOf(l) + 1]?.startsWith('     '));
+      expect(i, lang).toBeGreaterThan(-1);
+    }
+    const narrow = (await cli('explain', '1006', '--lang', 'zh-CN', '--width', '40')).out.split('\n');
+    const over = narrow.filter((l) => displayWidth(l) > 40 && / /.test(l.trim()));
+    expect(over).toEqual([]); // only a single unbreakable token may be wider
+    expect(narrow.some((l) => /^[，。：；、）]/.test(l.trim()))).toBe(false); // no line starts with closing punctuation
+    const json = (await cli('explain', '1006', '--json', '--width', '20')).out;
+    expect(() => JSON.parse(json)).not.toThrow();
   });
 
   it('should print JSON with --json', async () => {
