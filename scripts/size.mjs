@@ -34,6 +34,17 @@ const rows = [];
 const bundle = (options) =>
   build({ bundle: true, splitting: true, minify: true, write: false, format: 'esm', platform: 'browser', charset: 'utf8', metafile: true, absWorkingDir: root, logLevel: 'silent', ...options });
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+/** The output chunks a page downloads before it runs: the entry and what it imports statically, transitively. */
+function initialChunks(outputs, entry) {
+  const initial = new Set();
+  const visit = (k) => {
+    if (initial.has(k)) return;
+    initial.add(k);
+    for (const imp of outputs[k].imports) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+  };
+  visit(entry);
+  return initial;
+}
 try {
   for (const [i, b] of budgets.entries.entries()) {
     const entry = join(tmp, `entry${i}.js`);
@@ -48,13 +59,7 @@ try {
     const files = new Map(out.outputFiles.map((f) => [relative(root, f.path), f.contents]));
     const outputs = out.metafile.outputs;
     const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint);
-    const initial = new Set();
-    const visit = (k) => {
-      if (initial.has(k)) return;
-      initial.add(k);
-      for (const imp of outputs[k].imports) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
-    };
-    visit(entryOut);
+    const initial = initialChunks(outputs, entryOut);
     const jsFiles = Object.keys(outputs).filter((k) => k.endsWith('.js'));
     const size = (keys) => keys.reduce((a, k) => ({ min: a.min + files.get(k).length, gz: a.gz + gzipSync(files.get(k), { level: 9 }).length }), { min: 0, gz: 0 });
     const first = size(jsFiles.filter((k) => initial.has(k)));
@@ -98,13 +103,7 @@ console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy c
   const outputs = out.metafile.outputs;
   const entryKey = Object.keys(outputs).find((k) => outputs[k].entryPoint === '<stdin>');
   // Every chunk the entry imports statically belongs to the initial download (eventemitter3 may sit in a shared chunk).
-  const initial = new Set();
-  const visit = (k) => {
-    if (initial.has(k)) return;
-    initial.add(k);
-    for (const imp of outputs[k].imports) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
-  };
-  visit(entryKey);
+  const initial = initialChunks(outputs, entryKey);
   const inputs = [...initial].flatMap((k) => Object.entries(outputs[k].inputs)).filter(([, v]) => v.bytesInOutput > 0);
   const total = inputs.reduce((a, [, v]) => a + v.bytesInOutput, 0);
   const gz = out.outputFiles.filter((f) => initial.has(relative(root, f.path))).reduce((a, f) => a + gzipSync(f.contents, { level: 9 }).length, 0);

@@ -30,6 +30,18 @@ const diagnosed = (s: SocketClient) =>
   });
 
 describe('browser adapter (happy-dom)', () => {
+  it('should throw a statusProbe or credentialsExpireAt it cannot use from createSocket, before any connection', () => {
+    for (const options of [{ statusProbe: 'always' }, { credentialsExpireAt: Number.NaN }, { credentialsExpireAt: 'tomorrow' }]) {
+      let code: unknown;
+      try {
+        createSocket(server.url('/echo'), { WebSocket: WS, ...(options as object) });
+      } catch (e) {
+        code = (e as { code?: string }).code;
+      }
+      expect(code, JSON.stringify(options)).toBe('SOCKDOC_INVALID_OPTION');
+    }
+  });
+
   it('should record an offline event as evidence of a drop', async () => {
     const socket = createSocket(server.url('/drop'), { WebSocket: WS, reconnect: false });
     await opened(socket);
