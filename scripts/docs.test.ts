@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ENTRIES, publicExports } from './publicExports.js';
+import { ENTRIES, LOCALE_ENTRIES, publicExports } from './publicExports.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,6 +39,13 @@ describe('API reference', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('should give every built-in locale an entry that exports its locale, text and reference, as the page says', () => {
+    const exports = publicExports(root);
+    for (const l of LOCALE_ENTRIES) expect(exports.get(l.pkg), l.pkg).toEqual([...l.names].sort());
+    const page = readFileSync(join(root, 'docs/reference/diagnose.md'), 'utf8');
+    expect(page).toContain('`@sockdoc/diagnose/locales/<tag>`');
+  });
 });
 
 // Names that docs snippets use without defining them (the reader's own code).
@@ -70,7 +77,7 @@ describe('code blocks in the docs', () => {
     }
     expect(n).toBeGreaterThan(10);
     const paths: Record<string, string[]> = {};
-    for (const e of ENTRIES) paths[e.pkg] = [join(root, e.entry)];
+    for (const e of [...ENTRIES, ...LOCALE_ENTRIES]) paths[e.pkg] = [join(root, e.entry)];
     const program = ts.createProgram([...origin.keys()], {
       strict: true,
       noEmit: true,

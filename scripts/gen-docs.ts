@@ -4,17 +4,14 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compare, explain, ENTRY_KEYS, type DiagnoseLocale, type EntryKey, type Explanation } from '../packages/diagnose/src/index.js';
 import { SAMPLE_CODE } from '../packages/diagnose/src/catalogue.js';
-import { en } from '../packages/diagnose/src/locales/en.js';
-import { zhCN } from '../packages/diagnose/src/locales/zh-CN.js';
+import { derivedFiles, loadLocales, LOCALE_LIST, root } from './locales.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** English at docs/close-codes, other languages at docs/<prefix>/close-codes (the docs site's locale layout). */
-const PREFIX: Record<string, string> = { en: '', 'zh-CN': 'zh' };
+const PREFIX: Record<string, string> = Object.fromEntries(LOCALE_LIST.map((l) => [l.tag, l.docs]));
 const dirOf = (l: DiagnoseLocale) => join(root, 'docs', PREFIX[l.tag] ?? l.tag, 'close-codes');
-const LOCALES: readonly DiagnoseLocale[] = [en, zhCN];
+const LOCALES: readonly DiagnoseLocale[] = await loadLocales();
 const COMPARISONS: ReadonlyArray<readonly [number, number]> = [[1003, 1007]];
 
 const FILE: Record<EntryKey, string> = Object.fromEntries(
@@ -116,7 +113,7 @@ function comparePage(a: number, b: number, locale: DiagnoseLocale): string {
     `<!-- ${L.generatedNote} -->`,
     switcher(locale, file),
     '',
-    `# ${a} ${md(c.a.title)} vs ${b} ${md(c.b.title)}`,
+    `# ${a} ${md(c.a.title)}${L.versus}${b} ${md(c.b.title)}`,
     '',
     ...section(c.a),
     ...section(c.b),
@@ -152,7 +149,7 @@ function indexPage(locale: DiagnoseLocale): string {
       return `| [${label}](./${FILE[k]}.md) | ${md(e.title)}${L.openParen}${md(e.name)}${L.closeParen} | ${e.onWire ? L.yes : L.no} | ${md(locale.retry[e.retry.strategy])} |`;
     }),
     '',
-    ...COMPARISONS.map(([a, b]) => `- [${a} vs ${b}](./${a}-vs-${b}.md)`),
+    ...COMPARISONS.map(([a, b]) => `- [${a}${L.versus}${b}](./${a}-vs-${b}.md)`),
     '',
   ].join('\n');
 }
@@ -165,6 +162,18 @@ function pages(): Map<string, string> {
     for (const [a, b] of COMPARISONS) out.set(join(dir, `${a}-vs-${b}.md`), comparePage(a, b, locale));
     out.set(join(dir, 'index.md'), indexPage(locale));
   }
+  for (const [file, text] of derivedFiles()) out.set(file, text);
+  // What the docs site needs of each language (docs/.vitepress/config.mts reads it).
+  const site = LOCALES.map((l, i) => ({
+    tag: l.tag,
+    name: l.name,
+    prefix: PREFIX[l.tag] ? `/${PREFIX[l.tag]}` : '',
+    closeCodes: l.labels.code,
+    allCodes: l.labels.allCodes,
+    versus: `1003${l.labels.versus}1007`,
+    site: LOCALE_LIST[i]!.site,
+  }));
+  out.set(join(root, 'docs/.vitepress/locales.json'), `${JSON.stringify(site, null, 2)}\n`);
   return out;
 }
 
@@ -187,7 +196,7 @@ for (const locale of LOCALES) {
   for (const f of readdirSync(dir)) if (!wanted.has(join(dir, f))) stale.push(join(dir, f));
 }
 if (check && stale.length) {
-  console.error(`Generated docs are stale; run \`pnpm docs:gen\` and commit:\n${stale.map((f) => `  ${f.slice(root.length + 1)}`).join('\n')}`);
+  console.error(`Generated docs or locale wiring are stale; run \`pnpm docs:gen\` and commit:\n${stale.map((f) => `  ${f.slice(root.length + 1)}`).join('\n')}`);
   process.exit(1);
 }
-console.log(check ? `docs: ${wanted.size} generated pages are up to date` : `docs: wrote ${wanted.size} pages to docs/close-codes and docs/zh/close-codes`);
+console.log(check ? `docs: ${wanted.size} generated files are up to date` : `docs: wrote ${wanted.size} generated files (close-code pages in ${LOCALE_LIST.length} languages, locale wiring)`);

@@ -13,19 +13,31 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p, f = 'index.js') => join(root, 'packages', p, 'dist', f);
+// The built-in locales, from their one list: each gets its aliases, its rows and its lazy figure.
+const LOCALES = JSON.parse(readFileSync(join(root, 'packages/diagnose/locales.json'), 'utf8')).locales;
+/** A per-locale budget or target: the locale's own figure, else the one for every other locale ('*'). */
+const forLocale = (table, tag) => (table ? (table[tag] ?? table['*']) : undefined);
 const alias = {
   '@sockdoc/browser': dist('browser'),
   // What an app's production build resolves (the `production` export condition): no long error messages.
   '@sockdoc/core/adapter': dist('core', 'prod/adapter.js'),
   '@sockdoc/core': dist('core', 'prod/index.js'),
   '@sockdoc/react': dist('react'),
-  '@sockdoc/diagnose/locales/zh-CN': dist('diagnose', 'locales/zh-CN.js'),
-  '@sockdoc/diagnose/locales/en': dist('diagnose', 'locales/en.js'),
+  ...Object.fromEntries(LOCALES.map((l) => [`@sockdoc/diagnose/locales/${l.tag}`, dist('diagnose', `locales/${l.tag}.js`)])),
   '@sockdoc/diagnose/codes': dist('diagnose', 'codes.js'),
   '@sockdoc/diagnose/engine': dist('diagnose', 'engine.js'),
   '@sockdoc/diagnose': dist('diagnose'),
 };
 const budgets = JSON.parse(readFileSync(join(root, '.size-budgets.json'), 'utf8'));
+// Each locale's catalogue (what explain, compare and the docs use) and its diagnosis text (what a client renders).
+for (const l of LOCALES) {
+  const { catalogue, text } = budgets.locales;
+  budgets.entries.push(
+    { name: `${l.tag} catalogue (${l.export})`, import: `export { ${l.export} } from '@sockdoc/diagnose/locales/${l.tag}';`, budget: forLocale(catalogue.budget, l.tag), target: forLocale(catalogue.target, l.tag) },
+    { name: `${l.tag} diagnosis text (${l.export}Text, what a client renders)`, import: `export { ${l.export}Text } from '@sockdoc/diagnose/locales/${l.tag}';`, budget: forLocale(text.budget, l.tag) },
+  );
+}
+const LOCALE_FILE = new RegExp(`(?:locales\\/|\\/)(${LOCALES.map((l) => l.tag.replace(/[-.]/g, '\\$&')).join('|')})(?:\\.text)?[.-]`);
 // Inside the repository so that bare imports (eventemitter3, react) resolve from node_modules.
 const tmp = mkdtempSync(join(root, 'packages/react/.size-'));
 let failed = false;
@@ -65,13 +77,13 @@ try {
     const first = size(jsFiles.filter((k) => initial.has(k)));
     // Each built-in locale is a lazy chunk of its own, loaded only for a user who needs it: the
     // lazy figure is the rules plus one locale (the largest: what the heaviest language downloads).
-    const localeOf = (k) => [k, ...Object.keys(outputs[k].inputs)].map((i) => /(?:locales\/|\/)(en|zh-CN)(?:\.text)?[.-]/.exec(i)?.[1]).find(Boolean);
+    const localeOf = (k) => [k, ...Object.keys(outputs[k].inputs)].map((i) => LOCALE_FILE.exec(i)?.[1]).find(Boolean);
     const lazyKeys = jsFiles.filter((k) => !initial.has(k));
     const rules = lazyKeys.filter((k) => !localeOf(k));
     const perLocale = [...new Set(lazyKeys.map(localeOf).filter(Boolean))].map((tag) => ({ tag, ...size([...rules, ...lazyKeys.filter((k) => localeOf(k) === tag)]) }));
-    const lazyOver = perLocale.filter((l) => b.lazyBudget && l.gz > (b.lazyBudget[l.tag] ?? 0));
+    const lazyOver = perLocale.filter((l) => b.lazyBudget && l.gz > (forLocale(b.lazyBudget, l.tag) ?? 0));
     const lazyText = perLocale
-      .map((l) => `${l.tag} ${kb(l.gz)}${lazyOver.includes(l) ? ` ✗ (budget ${kb(b.lazyBudget[l.tag] ?? 0)})` : ''}${b.lazyTarget?.[l.tag] ? (l.gz > b.lazyTarget[l.tag] ? ` (target ${kb(b.lazyTarget[l.tag])} not met)` : ' ✓') : ''}`)
+      .map((l) => `${l.tag} ${kb(l.gz)}${lazyOver.includes(l) ? ` ✗ (budget ${kb(forLocale(b.lazyBudget, l.tag) ?? 0)})` : ''}${forLocale(b.lazyTarget, l.tag) ? (l.gz > forLocale(b.lazyTarget, l.tag) ? ` (target ${kb(forLocale(b.lazyTarget, l.tag))} not met)` : ' ✓') : ''}`)
       .join(', ');
     const text = jsFiles.map((k) => new TextDecoder().decode(files.get(k))).join('\n');
     if (/require\(["']ws["']\)|from["']ws["']|["']node:/.test(text)) {

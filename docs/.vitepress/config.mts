@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitepress';
+// Each language of the docs site, generated from the locale list by `pnpm docs:gen`.
+import locales from './locales.json';
 
 const codes = ['1000', '1001', '1002', '1003', '1005', '1006', '1007', '1008', '1009', '1010', '1011', '1012', '1013', '1014', '1015', '3000', '3003', '3008', '4000-4999'];
 
@@ -15,31 +17,35 @@ const guides: ReadonlyArray<{ path: string; en: string; zh?: string }> = [
   { path: '/performance', en: 'Performance' },
 ];
 
-/** Words of the sidebar and nav in each language; `prefix` is where the language's pages live. */
-const words = {
-  en: { prefix: '', guide: 'Guide', closeCodes: 'Close codes', cli: 'CLI', allCodes: 'All codes', versus: '1003 vs 1007' },
-  zh: { prefix: '/zh', guide: '指南', closeCodes: '关闭码', cli: '命令行', allCodes: '全部关闭码', versus: '1003 与 1007' },
+/** Guide words for the languages that have guides (English at the root, Simplified Chinese at /zh); the others have the close-code pages. */
+const guideWords: Record<string, { guide: string; cli: string }> = {
+  '': { guide: 'Guide', cli: 'CLI' },
+  '/zh': { guide: '指南', cli: '命令行' },
 };
 
 /** One language's nav and sidebar, derived from the page lists above. */
-function navigation(lang: keyof typeof words, extra: Array<{ text: string; items: Array<{ text: string; link: string }> }> = []) {
-  const w = words[lang];
+function navigation(l: (typeof locales)[number], extra: Array<{ text: string; items: Array<{ text: string; link: string }> }> = []) {
+  const w = guideWords[l.prefix];
+  const lang = l.prefix === '' ? 'en' : 'zh';
+  const closeCodes = l.prefix === '' ? 'Close codes' : l.closeCodes;
   return {
     nav: [
-      { text: w.guide, link: `${w.prefix}/guides/getting-started` },
-      { text: w.closeCodes, link: `${w.prefix}/close-codes/` },
-      { text: w.cli, link: `${w.prefix}/cli` },
+      ...(w ? [{ text: w.guide, link: `${l.prefix}/guides/getting-started` }] : []),
+      { text: closeCodes, link: `${l.prefix}/close-codes/` },
+      ...(w ? [{ text: w.cli, link: `${l.prefix}/cli` }] : []),
     ],
     sidebar: [
-      { text: w.guide, items: guides.filter((g) => g[lang]).map((g) => ({ text: g[lang]!, link: `${w.prefix}${g.path}` })) },
+      ...(w ? [{ text: w.guide, items: guides.filter((g) => g[lang]).map((g) => ({ text: g[lang]!, link: `${l.prefix}${g.path}` })) }] : []),
       ...extra,
       {
-        text: w.closeCodes,
-        items: [{ text: w.allCodes, link: `${w.prefix}/close-codes/` }, { text: w.versus, link: `${w.prefix}/close-codes/1003-vs-1007` }, ...codes.map((c) => ({ text: c, link: `${w.prefix}/close-codes/${c}` }))],
+        text: closeCodes,
+        items: [{ text: l.allCodes, link: `${l.prefix}/close-codes/` }, { text: l.versus, link: `${l.prefix}/close-codes/1003-vs-1007` }, ...codes.map((c) => ({ text: c, link: `${l.prefix}/close-codes/${c}` }))],
       },
     ],
   };
 }
+
+const [english, ...others] = locales;
 
 export default defineConfig({
   title: 'sockdoc',
@@ -49,25 +55,31 @@ export default defineConfig({
   themeConfig: { search: { provider: 'local' } },
   locales: {
     root: {
-      label: 'English',
-      lang: 'en',
+      label: english!.name,
+      lang: english!.tag,
       // The API reference is English only.
-      themeConfig: navigation('en', [{ text: 'Reference', items: ['diagnose', 'core', 'adapter', 'browser', 'node', 'react', 'useSocket', 'cli'].map((p) => ({ text: p, link: `/reference/${p}` })) }]),
+      themeConfig: navigation(english!, [{ text: 'Reference', items: ['diagnose', 'core', 'adapter', 'browser', 'node', 'react', 'useSocket', 'cli'].map((p) => ({ text: p, link: `/reference/${p}` })) }]),
     },
-    zh: {
-      label: '简体中文',
-      lang: 'zh-CN',
-      link: '/zh/',
-      themeConfig: {
-        outline: { label: '本页目录' },
-        docFooter: { prev: '上一页', next: '下一页' },
-        returnToTopLabel: '回到顶部',
-        sidebarMenuLabel: '菜单',
-        darkModeSwitchLabel: '外观',
-        langMenuLabel: '切换语言',
-        lastUpdatedText: '最后更新',
-        ...navigation('zh'),
-      },
-    },
+    ...Object.fromEntries(
+      others.map((l) => [
+        l.prefix.slice(1),
+        {
+          label: l.name,
+          lang: l.tag,
+          // A language without guides opens on its close codes.
+          link: guideWords[l.prefix] ? `${l.prefix}/` : `${l.prefix}/close-codes/`,
+          themeConfig: {
+            outline: { label: l.site!.outline },
+            docFooter: { prev: l.site!.prev, next: l.site!.next },
+            returnToTopLabel: l.site!.top,
+            sidebarMenuLabel: l.site!.menu,
+            darkModeSwitchLabel: l.site!.appearance,
+            langMenuLabel: l.site!.language,
+            lastUpdatedText: l.site!.updated,
+            ...navigation(l),
+          },
+        },
+      ]),
+    ),
   },
 });

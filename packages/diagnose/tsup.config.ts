@@ -1,13 +1,13 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../scripts/tsup.shared';
+import { localeEntries } from '../../scripts/locales';
 
 export default defineConfig(
   packageBuild({
     index: 'src/index.ts',
     codes: 'src/codes.ts',
     engine: 'src/engine.ts',
-    'locales/en': 'src/locales/en.ts',
-    'locales/zh-CN': 'src/locales/zh-CN.ts',
+    ...localeEntries(),
     'packs/graphql-ws': 'src/packs/graphqlTransportWs.ts',
   }),
 );

@@ -1,5 +1,5 @@
 import { resolveLocale, type DiagnoseLocale } from '@sockdoc/diagnose';
-import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
+import { BUILT_IN_LOCALES } from './builtInLocales.js';
 
 /**
  * The language of the CLI's text: `--lang`, else `SOCKDOC_LANG`, else the POSIX locale
@@ -10,6 +10,6 @@ import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 export function cliLocale(lang: string | undefined, env: Readonly<Record<string, string | undefined>> = {}): { locale: DiagnoseLocale; note?: string } {
   const named = [lang, env['SOCKDOC_LANG']].find((t) => t?.trim());
   const system = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((t) => t?.trim());
-  const { locale, fallback } = resolveLocale(named ?? system ?? 'en', [zhCN]);
+  const { locale, fallback } = resolveLocale(named ?? system ?? 'en', BUILT_IN_LOCALES);
   return fallback && named !== undefined ? { locale, note: locale.fallbackNote(fallback.requested, fallback.used) } : { locale };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Output } from './Output.js';
 import { UsageError } from './UsageError.js';
+import { BUILT_IN_LOCALES } from './builtInLocales.js';
 import { cliLocale } from './locale.js';
 import { wrapLine } from './wrapLines.js';
 import { compareCommand, explainCommand } from './commands/explain.js';
@@ -22,7 +23,8 @@ Commands
            [--idle S]            stay idle up to S seconds (max 600) to find an idle timeout
 
 Options
-  --lang <tag>                   language of the text: en (default), zh-CN (also zh, zh-Hans, ...)
+  --lang <tag>                   language of the text: ${BUILT_IN_LOCALES.map((l) => l.tag).join(', ')} (en is the default;
+                                 zh and zh-Hans match zh-CN, zh-Hant and zh-HK match zh-TW)
                                  (else SOCKDOC_LANG, LC_ALL, LC_MESSAGES, LANG; zh_CN.UTF-8 works)
   --json                         machine-readable output (schema: docs/cli.md)
   --width <n>                    wrap text to n columns (default: the terminal's, else 80)
@@ -93,7 +95,7 @@ export async function run(argv: readonly string[], o: Output, about: { readonly 
     const width = values.width === undefined ? (o.width ?? 80) : Math.floor(positive(values.width, '--width', 1000)!);
     if (!json && width >= 20) {
       const raw = o;
-      o = { ...raw, out: (line) => { for (const l of line.split('\n')) for (const w of wrapLine(l, width)) raw.out(w); } };
+      o = { ...raw, width, out: (line) => { for (const l of line.split('\n')) for (const w of wrapLine(l, width)) raw.out(w); } };
     }
     switch (command) {
       case 'explain':

@@ -45,6 +45,24 @@ function tokens(line: string): string[] {
 }
 
 /**
+ * `segments` joined by `sep` into lines of at most `width` columns, broken only between segments
+ * (so a `label：value` pair stays on one line); the caller's wrapping breaks a segment wider than a line.
+ */
+export function joinSegments(segments: readonly string[], sep: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const seg of segments) {
+    const next = current ? `${current}${sep}${seg}` : seg;
+    if (current && displayWidth(next) > width) {
+      lines.push(current);
+      current = seg;
+    } else current = next;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/**
  * `line` broken to `width` columns by display width, continuation lines indented under the text
  * (past the line's own indent and a list marker such as `1. `, `- ` or `· `).
  */

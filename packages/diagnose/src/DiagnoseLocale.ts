@@ -78,6 +78,8 @@ export interface LocaleReference {
     reason: string;
     keyDifferences: string;
     same: string;
+    /** Between the items of an inline list: `, ` in English, `、` in Chinese. */
+    listSeparator: string;
     /** Between a label and its value: ': ' in English, '：' in Chinese. */
     colon: string;
     /** Around an aside, such as an official English name after a title: ' (' and ')' in English, '（' and '）' in Chinese. */

@@ -1,12 +1,8 @@
-import type { LocaleText } from './DiagnoseLocale.js';
 import { matchTag, withFallback } from './localeRegistry.js';
 import type { ResolvedText } from './explainIn.js';
 
-/** The locales sockdoc ships, each loaded on its own when asked for (bundlers split each into a chunk). */
-const BUILT_IN: Readonly<Record<string, () => Promise<LocaleText>>> = {
-  en: () => import('./locales/en.text.js').then((m) => m.text),
-  'zh-CN': () => import('./locales/zh-CN.text.js').then((m) => m.text),
-};
+import { BUILT_IN_TEXT as BUILT_IN } from './builtInText.js';
+
 const TAGS = Object.keys(BUILT_IN);
 
 /**

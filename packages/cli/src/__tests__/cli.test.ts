@@ -33,6 +33,24 @@ describe('sockdoc explain / compare / diagnose', () => {
     const zh = await cli('explain', '1007', '--lang', 'zh-Hans-CN');
     expect(zh.out).toMatch(/^1007 无效的帧载荷数据/);
     expect(zh.out).toContain('无效的做法');
+    // Traditional Chinese as written in Taiwan, for its tag and for any zh-Hant tag.
+    for (const tag of ['zh-TW', 'zh-Hant', 'zh_TW.UTF-8']) {
+      const tw = await cli('explain', '1007', '--lang', tag);
+      expect(tw.out, tag).toMatch(/^1007 無效的訊框酬載資料/);
+      expect(tw.out, tag).toContain('無效的做法');
+    }
+  });
+
+  it('should keep each fact of the meta line whole, with one colon each, and list related codes with the locale separator', async () => {
+    for (const [lang, sep] of [['en', ', '], ['zh-CN', '、'], ['zh-TW', '、']] as const) {
+      const out = (await cli('explain', '1006', '--lang', lang, '--width', '80')).out.split('\n');
+      // The meta line (line 2 on) holds four label-value pairs; none is split across lines.
+      const meta = out.slice(1, out.indexOf(''));
+      expect(meta.length, lang).toBeGreaterThan(1);
+      for (const line of meta) for (const pair of line.split(' · ')) expect(pair.match(/[：:]/g)?.length, `${lang}: ${pair}`).toBe(1);
+      const related = out.find((l) => /^(Related|相关|相關)/.test(l))!;
+      expect(related, lang).toContain(`1001${sep}`);
+    }
   });
 
   it('should wrap prose to 80 columns by display width, keeping hanging indents, and leave JSON alone', async () => {

@@ -1,12 +1,14 @@
 import { explain, compare, type DiagnoseLocale, type Explanation } from '@sockdoc/diagnose';
 import { styles, type Output } from '../Output.js';
+import { joinSegments } from '../wrapLines.js';
 
 function printExplanation(e: Explanation, locale: DiagnoseLocale, o: Output): void {
   const s = styles(o.color);
   const L = locale.labels;
   const head = /^\d+$/.test(e.key) ? `${e.code} ${e.title}` : `${Number.isFinite(e.code) ? `${e.code}: ` : ''}${e.title}`;
   o.out(s.bold(head));
-  o.out(s.dim(`${L.name}${L.colon}${e.name} · ${L.range}${L.colon}${locale.range[e.range]} · ${L.onWire}${L.colon}${e.onWire ? L.yes : L.no} · ${L.sentBy}${L.colon}${locale.sender[e.sentBy]}`));
+  const facts = [`${L.name}${L.colon}${e.name}`, `${L.range}${L.colon}${locale.range[e.range]}`, `${L.onWire}${L.colon}${e.onWire ? L.yes : L.no}`, `${L.sentBy}${L.colon}${locale.sender[e.sentBy]}`];
+  for (const line of joinSegments(facts, ' · ', o.width ?? 80)) o.out(s.dim(line));
   if (e.localeFallback) o.out(s.yellow(locale.fallbackNote(e.localeFallback.requested, e.localeFallback.used)));
   o.out('');
   o.out(e.description);
@@ -21,7 +23,7 @@ function printExplanation(e: Explanation, locale: DiagnoseLocale, o: Output): vo
   section(L.distinguish, e.distinguish, false);
   o.out('');
   o.out(`${s.bold(`${L.retry}${L.colon}`)}${locale.retry[e.retry.strategy]}`);
-  if (e.related.length) o.out(`${s.bold(`${L.related}${L.colon}`)}${e.related.join(', ')}`);
+  if (e.related.length) o.out(`${s.bold(`${L.related}${L.colon}`)}${e.related.join(L.listSeparator)}`);
   o.out(`${s.bold(`${L.links}${L.colon}`)}${e.links.map((l) => l.url).join(' ')}`);
 }
 

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import list from '../../locales.json';
 
 // These tests use the BUILT package (dist/), not the source: `pnpm test` builds first.
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,5 +49,16 @@ describe('built @sockdoc/diagnose', () => {
     const zh = require(join(dist, 'locales/zh-CN.cjs')) as typeof import('../locales/zh-CN.js');
     expect(cjs.explain(1007, { locale: zh.zhCN }).title).toBe('无效的帧载荷数据');
     expect(esm.diagnose({ code: 1012 }).retry.delayMs).toEqual([5000, 30000]);
+  });
+
+  it.each(list.locales.map((l) => [l.tag, l.export]))('should build %s as its own entry, from ESM and CommonJS, and load its text alone', async (tag, name) => {
+    const require = createRequire(import.meta.url);
+    const cjs = require(join(dist, `locales/${tag}.cjs`));
+    const esm = await import(join(dist, `locales/${tag}.js`));
+    expect(Object.keys(esm).sort()).toEqual([name, `${name}Reference`, `${name}Text`]);
+    expect(cjs[name].tag).toBe(tag);
+    expect(esm[name].entries['1006'].title).toBe(cjs[name].entries['1006'].title);
+    const { loadLocale } = await import(join(dist, 'engine.js'));
+    expect((await loadLocale(tag)).locale).toMatchObject({ tag, entries: { '1006': { title: esm[name].entries['1006'].title } } });
   });
 });

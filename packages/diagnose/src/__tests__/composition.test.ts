@@ -3,6 +3,7 @@ import { diagnose } from '../diagnose.js';
 import { CAUSE_IDS } from '../causes.js';
 import { en } from '../locales/en.js';
 import { zhCN } from '../locales/zh-CN.js';
+import { LOCALES, LOCALE_TAGS } from './builtInLocales.js';
 import type { DiagnoseContext } from '../types.js';
 
 // Every code × a grid of contexts, rendered in every locale: the sentences a user reads must
@@ -44,17 +45,24 @@ const RULES: Record<string, Array<[string, RegExp]>> = {
     ['half-width punctuation after Chinese', /[\u4e00-\u9fff][,:;()](?!\d)/],
     ['a zero duration', /前 0 毫秒|打开 0 秒/],
   ],
+  'zh-TW': [
+    ['a space between two Chinese characters', /[\u4e00-\u9fff] [\u4e00-\u9fff]/],
+    ['doubled or stray punctuation', /[，。：；、]{2}| [，。：；、）]|[（「] /],
+    ['half-width punctuation after Chinese', /[\u4e00-\u9fff][,:;()](?!\d)/],
+    ['a zero duration', /前 0 毫秒|開啟 0 秒/],
+  ],
 };
 
 describe('what a diagnosis says composes cleanly in every locale', () => {
   it('should give no cause title a colon, so that a summary never chains two', () => {
-    for (const locale of [en, zhCN]) for (const id of CAUSE_IDS) expect(locale.causes[id].title, `${locale.tag} ${id}`).not.toMatch(/[:：]/);
+    for (const locale of LOCALES) for (const id of CAUSE_IDS) expect(locale.causes[id].title, `${locale.tag} ${id}`).not.toMatch(/[:：]/);
   });
 
   it('should render every code × context × reason without a broken sentence', () => {
     const problems = new Set<string>();
     let rendered = 0;
-    for (const locale of [en, zhCN]) {
+    expect(Object.keys(RULES).sort()).toEqual([...LOCALE_TAGS].sort()); // rules for every built-in language
+    for (const locale of LOCALES) {
       for (const code of CODES) {
         for (const ctx of CONTEXTS) {
           for (const reason of REASONS) {

@@ -64,6 +64,10 @@ describe('loadLocale (the engine entry: one built-in locale, loaded when asked f
     expect(await loadLocale(['fr', 'de'])).toEqual({ locale: expect.objectContaining({ tag: 'en' }), fallback: { requested: 'fr, de', used: 'en' } });
     expect(await loadLocale(undefined)).toEqual({ locale: expect.objectContaining({ tag: 'en' }) });
     expect(await loadLocale([])).toEqual({ locale: expect.objectContaining({ tag: 'en' }) });
+    // Traditional Chinese: Taiwan's text for zh-TW and for any zh-Hant tag; zh (Simplified) is not it.
+    for (const tag of ['zh-TW', 'zh-Hant', 'zh-Hant-TW', 'zh-HK', 'zh_TW.UTF-8']) expect((await loadLocale(tag)).locale.tag, tag).toBe('zh-TW');
+    expect((await loadLocale('zh')).locale.tag).toBe('zh-CN');
+    expect((await loadLocale('zh-TW')).locale.entries['1006'].title).toBe('異常關閉');
   });
 
   it('should diagnose in the chosen locale without resolving tags again', async () => {

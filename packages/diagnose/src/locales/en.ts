@@ -971,8 +971,8 @@ export const enReference: LocaleReference = {
     either: 'client or server',
     server: 'server',
     client: 'client',
-    local: 'nobody: reported locally by the runtime',
-    nobody: 'nobody: must not be sent',
+    local: 'nobody (reported locally by the runtime)',
+    nobody: 'nobody (must not be sent)',
   },
   range: {
     invalid: 'not a close code',
@@ -1028,6 +1028,7 @@ export const enReference: LocaleReference = {
     reason: 'Reason',
     keyDifferences: 'Key differences',
     same: 'same',
+    listSeparator: ', ',
     colon: ': ',
     openParen: ' (',
     closeParen: ')',

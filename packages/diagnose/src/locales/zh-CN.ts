@@ -973,8 +973,8 @@ export const zhCNReference: LocaleReference = {
     either: '客户端或服务器',
     server: '服务器',
     client: '客户端',
-    local: '无：由运行时在本地报告',
-    nobody: '无：不得发送',
+    local: '无（由运行时在本地报告）',
+    nobody: '无（不得发送）',
   },
   range: {
     invalid: '不是关闭码',
@@ -1030,6 +1030,7 @@ export const zhCNReference: LocaleReference = {
     reason: '关闭原因',
     keyDifferences: '主要区别',
     same: '相同',
+    listSeparator: '、',
     colon: '：',
     openParen: '（',
     closeParen: '）',
