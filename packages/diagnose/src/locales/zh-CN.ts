@@ -347,7 +347,7 @@ export const zhCNText: LocaleText = {
     },
     server_heartbeat_timeout: {
       title: '心跳超时',
-      detail: (p) => `关闭原因${q(p.reason)}表明漏掉了心跳，连接被认为已失效。`,
+      detail: (p) => `关闭原因${q(p.reason)}表明漏掉了心跳，服务器判定连接已失效。`,
       fixes: () => ['使用退避策略重连。', '检查是否有阻塞的事件循环，或被节流的定时器（后台标签页）延误了心跳。'],
     },
     server_going_away: {
@@ -398,7 +398,7 @@ export const zhCNText: LocaleText = {
     handshake_auth: {
       title: '握手时鉴权失败',
       detail: (p) => `服务器以 HTTP ${p.status} 回应了升级请求，所以连接从未打开。`,
-      fixes: (p) => [p.status === 403 ? '确认该账号有权使用这个端点；对于 403，仅更换凭据没有用。' : '发送有效的凭据：把新令牌放在查询参数、子协议或 Cookie 中（浏览器无法设置自定义请求头）。', '在凭据变化之前停止重连：凭据不变，重试得到的还是 401。'],
+      fixes: (p) => [p.status === 403 ? '确认该账号有权使用这个端点；遇到 403 时，只换凭据没有用。' : '发送有效的凭据：把新令牌放在查询参数、子协议或 Cookie 中（浏览器无法设置自定义请求头）。', '在凭据变化之前停止重连：凭据不变，重试得到的还是 401。'],
     },
     handshake_not_found: {
       title: '该 URL 上没有 WebSocket 端点',
@@ -498,7 +498,7 @@ export const zhCNText: LocaleText = {
     },
     suspended: {
       title: '页面被隐藏或网络发生了变化',
-      detail: () => '关闭发生在页面隐藏期间或设备离线之后；移动系统会在后台挂起或强行关闭套接字。',
+      detail: () => '关闭发生在页面隐藏期间或设备离线之后；手机系统会在后台挂起或强行关闭套接字。',
       fixes: () => ['在页面重新可见或 online 事件触发时重连。'],
     },
     dead_connection: {
