@@ -40,12 +40,18 @@ function ensureSystemPackages() {
   }
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   console.log(`Installing Debian packages for the tests: ${need.join(', ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...need]]) {
+  // Quietly: apt-get and debconf talk a lot (progress, "delaying package configuration"); their
+  // output is shown only if they fail.
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', DEBCONF_NOWARNINGS: 'yes' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '-o', 'Dpkg::Use-Pty=0', ...need]]) {
     const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
-    const r = spawnSync(cmd, rest, { stdio: 'inherit', env });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    const r = spawnSync(cmd, rest, { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+    if (r.status !== 0) {
+      process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+      process.exit(r.status ?? 1);
+    }
   }
+  console.log(`Installed ${need.join(', ')}`);
 }
 
 const args = process.argv.slice(2);

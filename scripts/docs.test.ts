@@ -1,19 +1,13 @@
-import ts from 'typescript';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENTRIES, LOCALE_ENTRIES, publicExports } from './publicExports.js';
+import { PUBLISHED, docBlocks, markdownDocs } from './docBlocks.js';
+import { typecheckBlocks } from './typecheckBlocks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (f === 'node_modules' || f.startsWith('.')) return [];
-    return statSync(p).isDirectory() ? markdownFiles(p) : f.endsWith('.md') ? [p] : [];
-  });
-}
 
 describe('API reference', () => {
   it('should list exactly the public exports of every entry, and document each', () => {
@@ -48,55 +42,54 @@ describe('API reference', () => {
   });
 });
 
-// Names that docs snippets use without defining them (the reader's own code).
-const PREAMBLE = `
-declare const url: string;
-declare const token: string;
-declare function signedUrl(): Promise<string>;
-declare const analytics: { track(event: string, props: Record<string, unknown>): void };
-declare function setError(message: string): void;
-declare const file: Blob;
-`;
+describe('package pages and metadata', () => {
+  it('should give every published package the metadata a registry page needs', () => {
+    const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    for (const p of PUBLISHED) {
+      const pkg = JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8'));
+      expect(pkg.description?.length, `${p} description`).toBeGreaterThan(40);
+      expect(pkg.keywords?.length, `${p} keywords`).toBeGreaterThanOrEqual(5);
+      expect(pkg.keywords, `${p} keywords`).toContain('websocket');
+      expect(pkg.license, p).toBe('MIT');
+      expect(pkg.files, p).toContain('README.md');
+      // The repository's address lives in one place, the root package.json: every package points
+      // at it, with its own directory. There is none yet (no public repository): then none invents one.
+      if (rootPkg.repository?.url) {
+        expect(pkg.repository, p).toEqual({ type: 'git', url: rootPkg.repository.url, directory: `packages/${p}` });
+        expect(pkg.homepage, p).toBe(rootPkg.homepage);
+        expect(pkg.bugs, p).toEqual(rootPkg.bugs);
+      } else expect([pkg.repository, pkg.homepage, pkg.bugs], p).toEqual([undefined, undefined, undefined]);
+    }
+  });
 
-describe('code blocks in the docs', () => {
-  it('should type-check every ts and tsx block of README.md and docs/ against the packages', () => {
-    const docs = [join(root, 'README.md'), ...markdownFiles(join(root, 'docs'))];
-    // Inside packages/react, so that react and its types resolve like in an app.
-    const dir = join(root, 'packages/react/.docs-check');
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const origin = new Map<string, string>();
-    let n = 0;
-    for (const doc of docs) {
-      const text = readFileSync(doc, 'utf8');
-      for (const m of text.matchAll(/```(ts|tsx)\n([\s\S]*?)```/g)) {
-        const file = join(dir, `block${n++}.${m[1]}`);
-        writeFileSync(file, `${PREAMBLE}\n${m[2]}\nexport {};\n`);
-        origin.set(file, `${relative(root, doc)} (block starting "${m[2]!.split('\n')[0]!.slice(0, 60)}")`);
+  it('should give every published package a README with what it is, how to install it, an example and links to the docs', () => {
+    for (const p of PUBLISHED) {
+      const text = readFileSync(join(root, 'packages', p, 'README.md'), 'utf8');
+      expect(text.split('\n')[0], p).toBe(`# @sockdoc/${p}`);
+      expect(text, p).toMatch(new RegExp(`npm i (-D )?@sockdoc/${p}`));
+      expect(text, p).toMatch(/```tsx?( fragment)?\n/);
+      expect([...text.matchAll(/\]\((\.\.\/\.\.\/docs\/[^)]+)\)/g)].length, p).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('should have no dead relative link in README.md, the package READMEs or docs/', () => {
+    const dead: string[] = [];
+    for (const doc of markdownDocs(root)) {
+      const text = readFileSync(doc, 'utf8').replace(/```[\s\S]*?```/g, '');
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1]!.split('#')[0]!;
+        if (!target || /^[a-z]+:/.test(target)) continue;
+        if (!existsSync(join(dirname(doc), decodeURIComponent(target)))) dead.push(`${relative(root, doc)}: ${m[1]}`);
       }
     }
-    expect(n).toBeGreaterThan(10);
-    const paths: Record<string, string[]> = {};
-    for (const e of [...ENTRIES, ...LOCALE_ENTRIES]) paths[e.pkg] = [join(root, e.entry)];
-    const program = ts.createProgram([...origin.keys()], {
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      target: ts.ScriptTarget.ES2022,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      customConditions: ['@sockdoc/source'],
-      jsx: ts.JsxEmit.ReactJSX,
-      types: ['node'],
-      typeRoots: [join(root, 'node_modules/@types')],
-      paths,
-    });
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && origin.has(d.file.fileName))
-      .map((d) => `${origin.get(d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-    rmSync(dir, { recursive: true, force: true });
-    expect(problems).toEqual([]);
+    expect(dead).toEqual([]);
+  });
+});
+
+describe('code blocks in the docs', () => {
+  it('should type-check every ts and tsx block of README.md and docs/ against the packages, fragments included', () => {
+    const blocks = docBlocks(root);
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(typecheckBlocks(root, blocks)).toEqual([]);
   });
 });

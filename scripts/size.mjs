@@ -42,6 +42,14 @@ const LOCALE_FILE = new RegExp(`(?:locales\\/|\\/)(${LOCALES.map((l) => l.tag.re
 const tmp = mkdtempSync(join(root, 'packages/react/.size-'));
 let failed = false;
 const rows = [];
+/** What --report prints: the budget table, then where the initial chunk's bytes go. */
+const report = [];
+const targets = { met: 0, all: 0 };
+const countTarget = (size, target) => {
+  if (!target) return;
+  targets.all++;
+  if (size <= target) targets.met++;
+};
 /** Bundles in memory as an app bundler would: minified ESM for browsers, split at import(). */
 const bundle = (options) =>
   build({ bundle: true, splitting: true, minify: true, write: false, format: 'esm', platform: 'browser', charset: 'utf8', metafile: true, absWorkingDir: root, logLevel: 'silent', ...options });
@@ -90,6 +98,8 @@ try {
       console.error(`${b.name}: a browser bundle pulls in ws or a Node built-in`);
       failed = true;
     }
+    countTarget(first.gz, b.target);
+    for (const l of perLocale) countTarget(l.gz, forLocale(b.lazyTarget, l.tag));
     const over = first.gz > b.budget || lazyOver.length > 0 || (b.lazyBudget !== undefined && perLocale.length === 0);
     if (over) failed = true;
     rows.push(
@@ -99,7 +109,7 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy chunks min+gz (rules + one locale) |', '|---|---:|---:|---:|---|---:|', ...rows].join('\n'));
+report.push(['| Bundle | initial min | initial min+gz | budget | target | lazy chunks min+gz (rules + one locale) |', '|---|---:|---:|---:|---|---:|', ...rows].join('\n'));
 
 // Where the initial chunk's bytes go: the first bundle again, built from the TypeScript sources
 // (the @sockdoc/source export condition) so that each module shows. Minified bytes per module;
@@ -120,7 +130,7 @@ console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy c
   const total = inputs.reduce((a, [, v]) => a + v.bytesInOutput, 0);
   const gz = out.outputFiles.filter((f) => initial.has(relative(root, f.path))).reduce((a, f) => a + gzipSync(f.contents, { level: 9 }).length, 0);
   const name = (p) => p.replace(/^packages\//, '@sockdoc/').replace(/^node_modules\/.pnpm\/[^/]+\/node_modules\//, '').replace('/src/', '/');
-  console.log(
+  report.push(
     [
       '',
       `Where the initial chunk of "${first.name.split(' (')[0]}" goes (built from source, ${kb(total)} minified, ${kb(gz)} min+gz):`,
@@ -131,6 +141,9 @@ console.log(['| Bundle | initial min | initial min+gz | budget | target | lazy c
     ].join('\n'),
   );
 }
+// The tables with --report (pnpm bench prints them) or on a failure; else one line.
+if (failed || process.argv.includes('--report')) console.log(report.join('\n'));
+else console.log(`size: ${rows.length} bundles within their budgets; targets met: ${targets.met} of ${targets.all} (\`node scripts/size.mjs --report\` for the table)`);
 if (failed) {
   console.error('\nsize: over budget (or a Node module in a browser bundle)');
   process.exit(1);

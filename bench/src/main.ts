@@ -266,7 +266,7 @@ try {
   sink.stop();
 }
 // Bundle sizes of the built packages, as CI checks them (scripts/size.mjs).
-const sizes = spawnSync(process.execPath, [join(here, '../../scripts/size.mjs')], { encoding: 'utf8' });
+const sizes = spawnSync(process.execPath, [join(here, '../../scripts/size.mjs'), '--report'], { encoding: 'utf8' });
 // The budget table, then where the initial chunk's bytes go (size.mjs prints only Markdown).
 const sizeTable = sizes.stdout.trim();
 const md = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${ROUNDS} rounds, variants alternating, medians. Ratios are relative to raw \`ws\` (or the native WebSocket) in the same run: above 1 is faster.\n${table()}\n\n### Bundle sizes (min+gzip, every dependency included, code splitting)\n\nThe client loads \`@sockdoc/diagnose\` with \`import()\` when it first connects: "initial" is what a page downloads before it runs, "lazy" the chunk that follows. CI fails above the budgets (\`.size-budgets.json\`).\n\n${sizeTable}\n`;

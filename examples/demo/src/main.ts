@@ -92,7 +92,8 @@ async function scenario(title: string, path: string, options: NodeSocketOptions,
   console.log(`  ${bold('→')} ${decided}`);
   if (waitForReopen && decided.startsWith('reconnect')) {
     await new Promise<void>((r) => socket.once('open', () => r()));
-    console.log(`  ${green('✓')} reconnected (attempt ${socket.getSnapshot().attempts})`);
+    // attempts counts connections: the first one, then each reconnect.
+    console.log(`  ${green('✓')} reconnect #${socket.getSnapshot().attempts - 1} connected`);
   }
   if (socket.getSnapshot().status !== 'closed') {
     const gone = new Promise<void>((r) => socket.once('stopped', () => r()));

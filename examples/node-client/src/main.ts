@@ -48,7 +48,9 @@ const socket = createSocket(`ws://127.0.0.1:${port}/`, {
   reconnect: { delay: () => 300 },
   onDiagnosedClose: (d) => console.log(`close  ${d.summary}\n       evidence: ${d.cause.evidence.map((e) => e.text).join(' ') || '-'}`),
 });
-socket.on('reconnecting', (p) => console.log(`retry  attempt ${p.attempt} in ${p.delayMs} ms`));
+socket.on('reconnecting', (p) =>
+  console.log(`retry  attempt ${p.attempt} in ${p.delayMs} ms${p.diagnosis?.retry.delayMs ? ` (the advice is ${p.diagnosis.retry.delayMs.map((ms) => ms / 1000).join('-')} s; this example's reconnect.delay overrides it)` : ''}`),
+);
 socket.on('message', (m) => console.log(`recv   ${String(m)}`));
 
 const opened = () => new Promise<void>((r) => socket.once('open', () => r()));

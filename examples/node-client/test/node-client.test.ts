@@ -13,7 +13,7 @@ describe('examples/node-client', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('recv   echo: hello');
     expect(r.stdout).toContain('close  1012 Service restart: The service is restarting.');
-    expect(r.stdout).toContain('retry  attempt 1 in 300 ms');
+    expect(r.stdout).toContain("retry  attempt 1 in 300 ms (the advice is 5-30 s; this example's reconnect.delay overrides it)");
     expect(r.stdout).toContain('open   reconnected after the restart');
     expect(r.stdout).toContain('close  4001 The server ended the session');
     expect(r.stdout).toContain('stop   not_retryable');

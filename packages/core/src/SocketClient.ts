@@ -36,7 +36,7 @@ let textDecoder: TextDecoder | undefined;
  * components without a socket can show it.
  *
  * @example
- * useSyncExternalStore(subscribe, getSnapshot, () => IDLE_SNAPSHOT);
+ * useSyncExternalStore(socket.subscribe, socket.getSnapshot, () => IDLE_SNAPSHOT);
  */
 export const IDLE_SNAPSHOT: SocketSnapshot = Object.freeze({
   status: 'idle',
@@ -324,7 +324,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    *
    * @example
    * socket.send('{"type":"ping"}');
-   * socket.send(new Uint8Array([1, 2])); // on a text channel: throws SOCKDOC_BINARY_ON_TEXT_CHANNEL
+   * socket.send(new Uint8Array([1, 2])); // throws ContractError SOCKDOC_BINARY_ON_TEXT_CHANNEL (on a text channel)
    */
   send(data: string | ArrayBuffer | ArrayBufferView | Blob): 'sent' | 'queued' {
     let msg: CheckedMessage;

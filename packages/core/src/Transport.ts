@@ -16,7 +16,7 @@ export type Headers = Readonly<Record<string, string | string[] | undefined>>;
  *
  * @example
  * import { webSocketTransport } from '@sockdoc/core/adapter';
- * createSocket(url, { transport: webSocketTransport(globalThis.WebSocket) });
+ * createSocket(url, { transport: webSocketTransport('browser', () => globalThis.WebSocket) });
  */
 export interface Transport {
   readonly runtime: Runtime;

@@ -17,8 +17,10 @@ export interface WebSocketLike {
   binaryType: string;
   send(data: string | ArrayBuffer | ArrayBufferView | Blob): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: never) => void): void;
-  removeEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: never) => void): void;
+  // `any`, not `never`: the DOM's generic overload (`(this: WebSocket, ev: WebSocketEventMap[K]) => any`)
+  // is not assignable to a listener of `never`, so `globalThis.WebSocket` would not type-check.
+  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: any) => void): void;
+  removeEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: any) => void): void;
 }
 
 /** A `WebSocket` constructor: `globalThis.WebSocket`, `ws`, or a test double. */

@@ -3,7 +3,8 @@ import { DEV } from './dev.js';
 import type { Runtime, Transport, TransportEvents, TransportSocket } from './Transport.js';
 import type { IncomingData, WebSocketConstructor, WebSocketLike } from './types.js';
 
-type Listener = [type: 'open' | 'message' | 'close' | 'error', fn: (e: never) => void];
+// Each listener takes the event its type carries; `any` is what WebSocketLike's listeners take (see there).
+type Listener = [type: 'open' | 'message' | 'close' | 'error', fn: (e: any) => void];
 
 /** Wraps a WHATWG socket: its fields as they are, its events reported until `detach()`. */
 class WebSocketHandle implements TransportSocket {

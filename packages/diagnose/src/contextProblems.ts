@@ -57,8 +57,7 @@ function check(field: Field, v: unknown, path: string, out: ContextProblem[]): v
  * as a client recorded it. For tools that read saved evidence and must say what is wrong with it.
  *
  * @example
- * contextProblems({ opened: 'yes', recentOutgoing: [] });
- * // [{ path: 'opened', expected: 'true or false', got: 'string' }]
+ * contextProblems({ opened: 'yes', recentOutgoing: [] }); // [{ path: 'opened', expected: 'true or false', got: 'string' }]
  */
 export function contextProblems(input: unknown): readonly ContextProblem[] {
   const out: ContextProblem[] = [];

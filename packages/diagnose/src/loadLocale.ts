@@ -12,6 +12,7 @@ const TAGS = Object.keys(BUILT_IN);
  *
  * @example
  * const { locale } = await loadLocale(['zh-Hans-CN', 'en']); // the zh-CN text, without English
+ * locale.tag; // 'zh-CN'
  */
 export async function loadLocale(requested: string | readonly string[] | undefined): Promise<ResolvedText> {
   const wanted = requested === undefined ? [] : typeof requested === 'string' ? [requested] : requested;

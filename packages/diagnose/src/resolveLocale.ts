@@ -41,7 +41,7 @@ export interface ResolvedLocale {
  *
  * @example
  * resolveLocale('fr'); // { locale: en, fallback: { requested: 'fr', used: 'en' } }
- * resolveLocale(['fr-FR', 'zh-CN'], [zhCN]).locale; // zhCN
+ * resolveLocale(['fr-FR', 'zh-CN'], [zhCN]).locale.tag; // 'zh-CN'
  */
 export function resolveLocale(requested: string | readonly string[] | DiagnoseLocale | undefined, extra: readonly DiagnoseLocale[] = []): ResolvedLocale {
   if (requested === undefined) return { locale: en };

@@ -4,11 +4,58 @@ import type { IncomingMessage } from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import type { Transport, TransportEvents, TransportSocket, Utf8 } from '@sockdoc/core/adapter';
 
+type Bytes = string | Uint8Array;
+
+/**
+ * The `ws` client options sockdoc passes on (those of ws 8's `ClientOptions` an app sets), typed
+ * here so that the published types need neither `@types/ws` nor `@types/node`. Agents and TLS
+ * material are typed loosely; `ws`'s own types check them when `@types/ws` is installed.
+ */
+export interface WsClientOptions {
+  /** Largest incoming message in bytes; `ws` closes with 1009 above it (default 100 MiB). */
+  readonly maxPayload?: number;
+  /** Milliseconds to wait for the handshake response. */
+  readonly handshakeTimeout?: number;
+  /** permessage-deflate: `false` to turn it off, or its options. */
+  readonly perMessageDeflate?: boolean | Readonly<Record<string, unknown>>;
+  readonly followRedirects?: boolean;
+  readonly maxRedirects?: number;
+  /** The `Origin` header. */
+  readonly origin?: string;
+  readonly protocolVersion?: number;
+  readonly skipUTF8Validation?: boolean;
+  readonly autoPong?: boolean;
+  readonly allowSynchronousEvents?: boolean;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** An `http.Agent` or `https.Agent` (a proxy agent, say). */
+  readonly agent?: object;
+  readonly family?: number;
+  readonly localAddress?: string;
+  readonly rejectUnauthorized?: boolean;
+  readonly ca?: Bytes | readonly Bytes[];
+  readonly cert?: Bytes | readonly Bytes[];
+  readonly key?: Bytes | readonly Bytes[];
+  readonly pfx?: Bytes | readonly Bytes[];
+  readonly passphrase?: string;
+}
+
+/**
+ * WsClientOptions as ws's own ClientOptions (`@types/ws`, a devDependency, checks it at build time):
+ * the parameter's type accepts only fields ws knows, the spread only values of types ws accepts;
+ * the loosely typed agent and TLS material are passed as they are.
+ */
+function asClientOptions(o: (WsClientOptions & Record<Exclude<keyof WsClientOptions, keyof ClientOptions>, never>) | undefined): ClientOptions {
+  if (!o) return {};
+  const { agent, ca, cert, key, pfx, ...typed } = o;
+  const loose = { agent, ca, cert, key, pfx } as Pick<ClientOptions, 'agent' | 'ca' | 'cert' | 'key' | 'pfx'>;
+  return { ...typed, ...Object.fromEntries(Object.entries(loose).filter(([, v]) => v !== undefined)) };
+}
+
 export interface NodeTransportOptions {
   /** HTTP headers for the upgrade request (e.g. Authorization). */
   readonly headers?: Readonly<Record<string, string>>;
   /** Any other `ws` client option: `maxPayload`, `handshakeTimeout`, `agent`, `rejectUnauthorized`, `perMessageDeflate`, ... */
-  readonly ws?: ClientOptions;
+  readonly ws?: WsClientOptions;
 }
 
 type WsSocket = InstanceType<typeof WebSocket>;
@@ -121,7 +168,7 @@ const utf8: Utf8 = {
  * `@sockdoc/node`'s `createSocket` uses it; adapter authors can wrap it.
  */
 export function nodeTransport(options: NodeTransportOptions = {}): Transport {
-  const wsOptions: ClientOptions = { ...options.ws, headers: { ...options.ws?.headers, ...options.headers } };
+  const wsOptions: ClientOptions = { ...asClientOptions(options.ws), headers: { ...options.ws?.headers, ...options.headers } };
   return {
     runtime: 'node',
     pings: true,

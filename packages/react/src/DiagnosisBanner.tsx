@@ -15,8 +15,10 @@ export interface DiagnosisBannerProps {
  * reason never becomes markup. Renders nothing without a diagnosis.
  *
  * @example
- * const { lastClose } = useSocket(url);
- * return <DiagnosisBanner diagnosis={lastClose} className="banner" />;
+ * function Status() {
+ *   const { lastClose } = useSocket(url);
+ *   return <DiagnosisBanner diagnosis={lastClose} className="banner" />;
+ * }
  */
 export function DiagnosisBanner({ diagnosis, className, showReason = true }: DiagnosisBannerProps) {
   if (!diagnosis) return null;

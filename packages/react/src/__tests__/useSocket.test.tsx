@@ -151,7 +151,7 @@ describe('useSocket', () => {
       );
     }
     const view = render(<Two />);
-    await sleep(430);
+    await act(() => sleep(430)); // the connection opens and state changes meanwhile: inside act
     const pings = server.sink.slice(before).filter((m) => m === 'hb').length;
     view.unmount();
     expect(pings).toBeGreaterThanOrEqual(5);
