@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 import { launchChromium, type TestServer } from '@sockdoc/test-utils';
 import { instrument, isLike, matchesClaim, type Claim } from './docBlocks.js';
 
+/** Schema libraries the docs use (devDependencies of @sockdoc/core), installed beside the packages for the blocks. */
+export const SCHEMA_LIBRARIES = ['zod', 'valibot'] as const;
 /** How long a block runs: long enough to connect, exchange messages and close on loopback. */
 const RUN_MS = 1500;
 /** The docs' example URLs, and the test server's endpoint that behaves as the text says. */
@@ -87,6 +89,7 @@ export function blockRunner(root: string, dir: string, server: TestServer): Runn
   mkdirSync(join(work, 'node_modules/@sockdoc'), { recursive: true });
   for (const p of ['browser', 'core', 'diagnose', 'node', 'react', 'cli']) symlinkSync(join(root, 'packages', p), join(work, 'node_modules/@sockdoc', p));
   symlinkSync(join(root, 'packages/node/node_modules/ws'), join(work, 'node_modules/ws'));
+  for (const lib of SCHEMA_LIBRARIES) symlinkSync(join(root, 'packages/core/node_modules', lib), join(work, 'node_modules', lib));
   server.serve('/favicon.ico', '', 'image/x-icon');
   let n = 0;
 

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTRIES, LOCALE_ENTRIES } from './publicExports.js';
-import { READER, readerNames } from './runBlock.js';
+import { READER, SCHEMA_LIBRARIES, readerNames } from './runBlock.js';
 
 export function typecheckBlocks(root: string, blocks: ReadonlyArray<{ origin: string; lang: 'ts' | 'tsx'; code: string; imports?: string }>): string[] {
   // Inside packages/react, so that react and its types resolve like in an app.
@@ -23,6 +23,8 @@ export function typecheckBlocks(root: string, blocks: ReadonlyArray<{ origin: st
   });
   const paths: Record<string, string[]> = {};
   for (const e of [...ENTRIES, ...LOCALE_ENTRIES]) paths[e.pkg] = [join(root, e.entry)];
+  // The schema libraries the typed-messages docs use, as an app would have installed them.
+  for (const lib of SCHEMA_LIBRARIES) paths[lib] = [join(root, 'packages/core/node_modules', lib)];
   const program = ts.createProgram([...origin.keys()], {
     strict: true,
     noEmit: true,

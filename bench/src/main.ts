@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUtf8 } from 'node:buffer';
 import type { Transport, TransportSocket } from '@sockdoc/core/adapter';
-import { createSocket } from '@sockdoc/core';
+import { createSocket, json, typedJson } from '@sockdoc/core';
+import * as v from 'valibot';
+import * as z from 'zod';
 import { diagnose } from '@sockdoc/diagnose';
 import { connect, type Variant } from './clients.js';
 import { browserThroughput } from './browser.js';
@@ -195,6 +197,46 @@ async function contractSuite(): Promise<void> {
   socket.close();
 }
 
+/** sendJson with a schema (typedJson, zod 4 and valibot 1) against plain sendJson (json()), over a socket that sends nothing. */
+async function schemaSuite(): Promise<void> {
+  const fake = new NullSocket();
+  const transport: Transport = {
+    runtime: 'node',
+    utf8: { encode: (s) => Buffer.from(s, 'utf8'), byteLength: (s) => Buffer.byteLength(s, 'utf8'), isValid: isUtf8 },
+    open: (_url, _protocols, _binaryType, events) => {
+      queueMicrotask(() => events.open());
+      return { readyState: 1, protocol: '', extensions: '', bufferedAmount: 0, send: (d) => fake.send(d), sendText: (b) => fake.send(b), close() {}, detach() {} };
+    },
+  };
+  const zodSchema = z.discriminatedUnion('type', [
+    z.object({ type: z.literal('join'), room: z.string().min(1).max(32) }),
+    z.object({ type: z.literal('say'), room: z.string().min(1).max(32), text: z.string().max(500) }),
+  ]);
+  const valibotSchema = v.variant('type', [
+    v.object({ type: v.literal('join'), room: v.pipe(v.string(), v.minLength(1), v.maxLength(32)) }),
+    v.object({ type: v.literal('say'), room: v.pipe(v.string(), v.minLength(1), v.maxLength(32)), text: v.pipe(v.string(), v.maxLength(500)) }),
+  ]);
+  const clients = {
+    'json()': createSocket('ws://127.0.0.1:1/', { transport, json: json(), reconnect: false, queue: false, connectTimeout: 0 }),
+    'typedJson, zod 4': createSocket('ws://127.0.0.1:1/', { transport, json: typedJson({ send: zodSchema }), reconnect: false, queue: false, connectTimeout: 0 }),
+    'typedJson, valibot 1': createSocket('ws://127.0.0.1:1/', { transport, json: typedJson({ send: valibotSchema }), reconnect: false, queue: false, connectTimeout: 0 }),
+  };
+  await Promise.all(Object.values(clients).map((c) => new Promise<void>((r) => c.once('open', () => r()))));
+  const message = { type: 'say' as const, room: 'general', text: 'hello, world' };
+  const iters = QUICK ? 20_000 : 200_000;
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, client] of Object.entries(clients)) {
+      const t0 = performance.now();
+      for (let i = 0; i < iters; i++) client.sendJson(message);
+      samples[name]!.push(((performance.now() - t0) * 1e6) / iters);
+    }
+  }
+  const values = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
+  rows.push({ group: 'sendJson with a schema, per message (ns): typedJson against plain json(), Node', case: "{ type: 'say', room, text } (45 B)", metric: 'ns', values, ratio: {} });
+  for (const c of Object.values(clients)) c.close();
+}
+
 function memorySuite(sinkUrl: string): void {
   const results: Record<string, number[]> = { ws: [], sockdoc: [] };
   for (let r = 0; r < Math.min(ROUNDS, 3); r++) {
@@ -255,6 +297,8 @@ try {
   await latencySuite(sink);
   process.stdout.write(' contract ');
   await contractSuite();
+  process.stdout.write(' schemas ');
+  await schemaSuite();
   process.stdout.write(' memory ');
   memorySuite(sink.url('/sink'));
   process.stdout.write(' diagnosis ');

@@ -8,6 +8,7 @@ const codes = ['1000', '1001', '1002', '1003', '1005', '1006', '1007', '1008', '
 const guides: ReadonlyArray<{ path: string; en: string; zh?: string }> = [
   { path: '/guides/getting-started', en: 'Getting started', zh: '快速上手' },
   { path: '/guides/contract', en: 'The outgoing contract', zh: '发送约定' },
+  { path: '/guides/typed-messages', en: 'Typed messages', zh: '类型化消息' },
   { path: '/guides/diagnosing-closes', en: 'Diagnosing closes', zh: '诊断关闭' },
   { path: '/guides/reconnection', en: 'Reconnection and delivery', zh: '重连与投递' },
   { path: '/guides/react', en: 'React', zh: 'React' },

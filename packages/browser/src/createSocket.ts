@@ -4,7 +4,7 @@ import { browserEnvironment } from './browserEnvironment.js';
 import { preferredLanguages } from './preferredLanguages.js';
 import { probingTransport, type StatusProbeMode } from './probingTransport.js';
 
-export interface BrowserSocketOptions extends Omit<SocketOptions, 'transport' | 'environment'> {
+export interface BrowserSocketOptions<Out = unknown, In = unknown> extends Omit<SocketOptions<Out, In>, 'transport' | 'environment'> {
   /**
    * After a handshake fails, ask the same URL over http(s) for its status, which the browser
    * hides: a plain GET with the page's cookies, nothing added. `'same-origin'` (default) asks
@@ -29,7 +29,7 @@ export interface BrowserSocketOptions extends Omit<SocketOptions, 'transport' | 
  * socket.on('close', (d) => banner.textContent = d.summary);
  * socket.send(JSON.stringify({ hello: 'world' }));
  */
-export function createSocket(url: Dynamic<string>, options: BrowserSocketOptions = {}): SocketClient {
+export function createSocket<Out = unknown, In = unknown>(url: Dynamic<string>, options: BrowserSocketOptions<Out, In> = {}): SocketClient<Out, In> {
   const { WebSocket, statusProbe: probeMode, ...rest } = options;
   const resolved: Dynamic<string> =
     typeof url === 'string'
@@ -40,7 +40,7 @@ export function createSocket(url: Dynamic<string>, options: BrowserSocketOptions
         };
   const transport = probingTransport(webSocketTransport('browser', () => WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket), probeMode);
   // Diagnoses speak the page's language when a loaded locale covers it (else English).
-  return createCoreSocket(resolved, { ...rest, locale: rest.locale ?? preferredLanguages(), transport, environment: browserEnvironment });
+  return createCoreSocket<Out, In>(resolved, { ...rest, locale: rest.locale ?? preferredLanguages(), transport, environment: browserEnvironment });
 }
 
 /** Resolves `url` against the page, as `new WebSocket()` does. */

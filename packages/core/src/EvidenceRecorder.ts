@@ -23,6 +23,15 @@ export class EvidenceRecorder {
   /** What the status probe learned of a handshake the runtime hid (browsers). */
   statusProbe: StatusProbe | undefined;
   protocolsRequested = false;
+  /** Incoming messages a receive schema refused: how many, where (at most 5 distinct paths), when the last came. */
+  invalidIncoming: { count: number; paths: string[]; lastAt: number } | undefined;
+
+  incomingInvalid(paths: readonly string[]): void {
+    const bad = (this.invalidIncoming ??= { count: 0, paths: [], lastAt: 0 });
+    bad.count++;
+    bad.lastAt = Date.now();
+    for (const p of paths) if (bad.paths.length < 5 && !bad.paths.includes(p)) bad.paths.push(p);
+  }
 
   /** Three numbers per frame: flags (bit 0 binary, bits 1-2 UTF-8 validity), bytes, time. Allocated on the first send. */
   #ring: Float64Array | undefined;
@@ -79,6 +88,7 @@ export class EvidenceRecorder {
       connectTimeout: this.connectTimeout || undefined,
       statusProbe: this.statusProbe,
       protocolsRequested: this.protocolsRequested || undefined,
+      invalidIncoming: this.invalidIncoming && { ...this.invalidIncoming, paths: [...this.invalidIncoming.paths] },
     };
     for (const k in ctx) if (ctx[k] === undefined) delete ctx[k];
     return ctx as unknown as DiagnoseContext;

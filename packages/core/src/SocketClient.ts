@@ -123,7 +123,7 @@ function checkProtocols(p: string | readonly string[] | undefined): readonly str
  * socket.on('close', (d) => console.log(d.summary));
  * socket.send(JSON.stringify({ hello: 'world' }));
  */
-export class SocketClient extends EventEmitter<SocketEvents> {
+export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<SocketEvents<In>> {
   readonly #transport: Transport;
   readonly #environment: Environment | undefined;
   readonly #channel: Channel;
@@ -139,7 +139,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   readonly #reconnect: ResolvedReconnect | undefined;
   readonly #refresh: SocketOptions['refresh'];
   readonly #heartbeat: Heartbeat | undefined;
-  readonly #json: JsonCodec | undefined;
+  readonly #json: JsonCodec<Out, In> | undefined;
   readonly #timers: Timers;
   readonly #random: () => number;
 
@@ -169,7 +169,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
   #subscribe: ((listener: () => void) => () => void) | undefined;
   #getSnapshot: (() => SocketSnapshot) | undefined;
 
-  constructor(url: Dynamic<string>, options: SocketOptions) {
+  constructor(url: Dynamic<string>, options: SocketOptions<Out, In>) {
     super();
     const WS = options.WebSocket;
     const transport = options.transport ?? (WS ? webSocketTransport('other', () => WS) : undefined);
@@ -367,7 +367,7 @@ export class SocketClient extends EventEmitter<SocketEvents> {
    * const socket = createSocket(url, { json: json() });
    * socket.sendJson({ type: 'join', room: 'general' });
    */
-  sendJson(value: unknown): 'sent' | 'queued' {
+  sendJson(value: Out): 'sent' | 'queued' {
     const codec = this.#json;
     if (!codec) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'sendJson needs the json option: createSocket(url, { json: json() }). Nothing was sent.' : '');
     let text: string;
@@ -753,8 +753,11 @@ export class SocketClient extends EventEmitter<SocketEvents> {
       const c = this.#c;
       const codec = c.#json;
       // Decoded here, once per message, however many listen.
-      if (codec) c.emit('message', data, decodeWith(codec, data));
-      else c.emit('message', data);
+      if (!codec) return void c.emit('message', data);
+      const decoded = decodeWith(codec, data);
+      // A message the receive schema refused is evidence (where, never what).
+      if (!decoded.ok && decoded.issues) c.#conn?.evidence.incomingInvalid(decoded.issues.map((i) => i.path));
+      c.emit('message', data, decoded);
     }
     error(error: unknown): void {
       this.#c.emit('error', error);

@@ -18,6 +18,6 @@ import type { Dynamic, SocketOptions } from './types.js';
  *   onDiagnosedClose: (d) => console.log(d.summary),
  * });
  */
-export function createSocket(url: Dynamic<string>, options: SocketOptions): SocketClient {
-  return new SocketClient(url, options);
+export function createSocket<Out = unknown, In = unknown>(url: Dynamic<string>, options: SocketOptions<Out, In>): SocketClient<Out, In> {
+  return new SocketClient<Out, In>(url, options);
 }

@@ -3,6 +3,7 @@ export { createSocket } from './createSocket.js';
 export { SocketClient, IDLE_SNAPSHOT } from './SocketClient.js';
 export { heartbeat } from './Heartbeat.js';
 export { json } from './json.js';
+export { typedJson } from './typedJson.js';
 export { shareSocket } from './shareSocket.js';
 export { lastMessage } from './lastMessage.js';
 export { SockdocError, isSockdocError, ERROR_CODES } from './errors/SockdocError.js';
@@ -16,7 +17,8 @@ export type { ContractRule, ContractDetail } from './errors/ContractError.js';
 export type { ReconnectOptions, StopReason } from './reconnectPolicy.js';
 export type { QueueOptions } from './OutgoingQueue.js';
 export type { Heartbeat, HeartbeatOptions } from './Heartbeat.js';
-export type { JsonCodec, JsonResult } from './json.js';
+export type { JsonCodec, JsonResult, SchemaIssue } from './json.js';
+export type { JsonSchemas } from './typedJson.js';
 export type { SharedSocket } from './shareSocket.js';
 export type { LastMessage, LastMessageStore } from './lastMessage.js';
 export type {

@@ -102,10 +102,10 @@ export interface UnsentMessage {
 export type IncomingData = string | ArrayBuffer | Blob | Uint8Array;
 
 /** Typed events of a {@link SocketClient}. */
-export interface SocketEvents {
+export interface SocketEvents<In = unknown> {
   open: [];
   /** A message, and with the `json` option its text decoded as JSON (once, whoever listens). */
-  message: [data: IncomingData, json?: JsonResult];
+  message: [data: IncomingData, json?: JsonResult<In>];
   /**
    * Every close, diagnosed. `raw` is exactly what the runtime reported; `evidence` is what the
    * client recorded (no payloads), to re-diagnose in another language or save for `sockdoc diagnose`.
@@ -137,7 +137,11 @@ export interface RefreshResult {
   readonly protocols?: string | readonly string[];
 }
 
-export interface SocketOptions {
+/**
+ * Options of `createSocket`. `Out` and `In` are what the `json` codec sends and decodes (from its
+ * schemas, with `json({ send, receive })`); `unknown` otherwise.
+ */
+export interface SocketOptions<Out = unknown, In = unknown> {
   /** The WebSocket constructor to use (ignored when `transport` is given). */
   readonly WebSocket?: WebSocketConstructor;
   /** How sockets are opened (`@sockdoc/core/adapter`); `@sockdoc/browser` and `@sockdoc/node` pass theirs. */
@@ -188,7 +192,7 @@ export interface SocketOptions {
    */
   readonly credentialsExpireAt?: number | (() => number | undefined);
   /** Decode incoming text as JSON and enable `sendJson`: `json()`, or your own codec. Default off. */
-  readonly json?: JsonCodec;
+  readonly json?: JsonCodec<Out, In>;
   /** Detect dead connections: `heartbeat({ intervalMs })`. Default off. Node sends ping frames; browsers need `message`. */
   readonly heartbeat?: Heartbeat;
   /** The clock (tests only). */

@@ -122,6 +122,7 @@ export type EvidenceId =
   | 'status_probe_redirect'
   | 'status_unknown'
   | 'credentials_expired'
+  | 'invalid_incoming'
   | 'browser_encodes_utf8'
   | 'subprotocol_pack'
   | 'heartbeat_missed'
@@ -150,6 +151,10 @@ export interface EvidenceParams {
   readonly why?: 'cross_origin' | 'cors' | 'unreachable' | 'timeout' | 'offline' | 'off';
   readonly protocol?: string;
   readonly packName?: string;
+  /** How many (`invalid_incoming`). */
+  readonly count?: number;
+  /** Where, in a message (`invalid_incoming`): schema paths such as `$.text`. */
+  readonly paths?: readonly string[];
 }
 
 /** Stable identifiers of known server behaviours recognised from reason strings. */

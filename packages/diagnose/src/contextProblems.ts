@@ -18,6 +18,7 @@ function describe(field: Field): string {
   if (field === 'boolean') return 'true or false';
   if (field === 'text') return 'a string';
   if (field === 'frames') return 'an array of frames ({ kind, bytes, at })';
+  if (field === 'texts') return 'an array of strings';
   if (Array.isArray(field)) return `one of ${field.map((x) => `'${x}'`).join(', ')}`;
   return field === FRAME ? 'a frame with kind and bytes' : 'an object';
 }
@@ -28,6 +29,7 @@ function fits(field: Field, v: unknown): boolean {
   if (field === 'boolean') return typeof v === 'boolean';
   if (field === 'text') return typeof v === 'string';
   if (field === 'frames') return Array.isArray(v);
+  if (field === 'texts') return Array.isArray(v) && v.every((x) => typeof x === 'string');
   if (Array.isArray(field)) return field.includes(v as string);
   return field === FRAME ? isFrame(v) : isObject(v);
 }

@@ -4,7 +4,7 @@ import { explainText, type ResolvedText } from './explainIn.js';
 import { answeredByBase } from './completeLocale.js';
 import { fingerprintReason } from './fingerprintReason.js';
 import { findCode } from './registerCodes.js';
-import { findCandidates, gatherFacts, type Candidate } from './rules.js';
+import { findCandidates, gatherFacts, type Candidate, type EvidenceRef } from './rules.js';
 import { normalizeContext } from './normalizeContext.js';
 import { sanitizeReason } from './sanitizeReason.js';
 import type { CloseInput, DiagnoseContext, RetryAdvice } from './types.js';
@@ -27,6 +27,10 @@ export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale
   const facts = gatherFacts(code, reason, close?.wasClean, ctx, fingerprintReason(reason), pack);
   const [first, ...rest] = dedupe(findCandidates(facts));
 
+  // Messages the server sent that the app's receive schema refused: said whatever the cause (a
+  // server that sends what the client cannot read may be closing for a reason of the same kind).
+  const bad = ctx.invalidIncoming;
+  const incoming: EvidenceRef[] = bad && bad.count > 0 ? [{ id: 'invalid_incoming', params: { count: bad.count, ...(bad.paths?.length ? { paths: bad.paths } : {}) } }] : [];
   /** Fields of the first cause whose locale function had to give English's answer for this close. */
   const answered = new Set<string>();
   const render = (cand: Candidate, isFirst = false): DiagnosedCause => {
@@ -43,7 +47,7 @@ export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale
       title: text.title,
       detail: note('cause.detail', () => text.detail(cand.params)),
       fixes: note('cause.fixes', () => text.fixes(cand.params)),
-      evidence: note('cause.evidence', () => cand.evidence.map((e) => ({ id: e.id, params: e.params, text: locale.evidence[e.id](e.params) }))),
+      evidence: note('cause.evidence', () => [...cand.evidence, ...incoming].map((e) => ({ id: e.id, params: e.params, text: locale.evidence[e.id](e.params) }))),
     };
   };
   const cause = render(first!, true);

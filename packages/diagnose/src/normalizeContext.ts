@@ -8,7 +8,7 @@ export const MAX_FRAMES = 64;
  * What a field of a context must be: a finite number, a boolean, a string (sanitized: a server
  * or a file controls it), one of some strings, an object of such fields, or a list of frames.
  */
-export type Field = 'number' | 'boolean' | 'text' | readonly string[] | { readonly [key: string]: Field } | 'frames';
+export type Field = 'number' | 'boolean' | 'text' | 'texts' | readonly string[] | { readonly [key: string]: Field } | 'frames';
 
 /** Every field `diagnose()` reads from a context. */
 export const CONTEXT: { readonly [key: string]: Field } = {
@@ -35,6 +35,7 @@ export const CONTEXT: { readonly [key: string]: Field } = {
   statusProbe: { status: 'number', redirected: 'boolean', unknown: ['cross_origin', 'cors', 'unreachable', 'timeout', 'offline', 'off'], earlier: 'boolean' },
   protocolsRequested: 'boolean',
   credentialsExpireAt: 'number',
+  invalidIncoming: { count: 'number', paths: 'texts', lastAt: 'number' },
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -48,6 +49,8 @@ function read(field: Field, v: unknown): unknown {
   if (field === 'number') return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
   if (field === 'boolean') return typeof v === 'boolean' ? v : undefined;
   if (field === 'text') return typeof v === 'string' ? sanitizeReason(v).text : undefined;
+  // At most 5 strings, each sanitized (paths a server's message shaped).
+  if (field === 'texts') return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 5).map((x) => sanitizeReason(x).text) : undefined;
   if (field === 'frames') return Array.isArray(v) ? v.slice(-MAX_FRAMES).map((f) => read(FRAME, f)).filter(isFrame) : undefined;
   if (Array.isArray(field)) return field.includes(v as string) ? v : undefined;
   if (!isObject(v)) return undefined;

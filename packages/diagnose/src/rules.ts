@@ -20,7 +20,7 @@ const IDLE_TIMEOUTS_S = [30, 60, 100, 120, 600] as const;
 
 const TLS_ERROR = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO$|HOSTNAME_MISMATCH)/;
 
-interface EvidenceRef {
+export interface EvidenceRef {
   readonly id: EvidenceId;
   readonly params: EvidenceParams;
 }

@@ -194,6 +194,8 @@ export interface DiagnoseContext {
   readonly protocolsRequested?: boolean;
   /** When the app said its credentials expire or expired (epoch ms; the `credentialsExpireAt` option). */
   readonly credentialsExpireAt?: number;
+  /** Incoming messages a receive schema refused on this connection (`typedJson`): how many, where (at most 5 distinct paths), the last one's time. Never the payloads. */
+  readonly invalidIncoming?: { readonly count: number; readonly paths?: readonly string[]; readonly lastAt?: number };
 }
 
 /**

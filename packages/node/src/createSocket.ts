@@ -3,7 +3,7 @@ import type { Transport } from '@sockdoc/core/adapter';
 import { diagnose } from '@sockdoc/diagnose';
 import { nodeTransport, type NodeTransportOptions } from './nodeTransport.js';
 
-export interface NodeSocketOptions extends Omit<SocketOptions, 'transport' | 'environment' | 'WebSocket'>, NodeTransportOptions {}
+export interface NodeSocketOptions<Out = unknown, In = unknown> extends Omit<SocketOptions<Out, In>, 'transport' | 'environment' | 'WebSocket'>, NodeTransportOptions {}
 
 /**
  * Creates a sockdoc client on Node's `ws`. A refused handshake is diagnosed from its HTTP status
@@ -20,11 +20,11 @@ export interface NodeSocketOptions extends Omit<SocketOptions, 'transport' | 'en
  * });
  * socket.send(JSON.stringify({ hello: 'world' }));
  */
-export function createSocket(url: Dynamic<string>, options: NodeSocketOptions = {}): SocketClient {
+export function createSocket<Out = unknown, In = unknown>(url: Dynamic<string>, options: NodeSocketOptions<Out, In> = {}): SocketClient<Out, In> {
   const { headers, ws, ...rest } = options;
   const transport = headers || ws ? nodeTransport({ ...(headers ? { headers } : {}), ...(ws ? { ws } : {}) }) : (defaultTransport ??= nodeTransport());
   // Bundle size does not matter in Node: diagnose from the start, without a dynamic import.
-  return createCoreSocket(url, { diagnose, ...rest, transport });
+  return createCoreSocket<Out, In>(url, { diagnose, ...rest, transport });
 }
 
 /** Transports hold no per-socket state: sockets without headers or ws options share one. */

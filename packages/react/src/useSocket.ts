@@ -1,9 +1,10 @@
 'use client';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { createSocket, lastMessage, shareSocket, StateError, IDLE_SNAPSHOT, type BrowserSocketOptions, type IncomingData, type LastMessage, type SocketClient, type SocketSnapshot } from '@sockdoc/browser';
+import { createSocket, lastMessage, shareSocket, StateError, IDLE_SNAPSHOT, type BrowserSocketOptions, type IncomingData, type JsonResult, type SchemaIssue, type SocketClient, type SocketSnapshot } from '@sockdoc/browser';
 import type { Diagnosis } from '@sockdoc/diagnose';
 
-export interface UseSocketOptions extends Omit<BrowserSocketOptions, 'autoConnect' | 'onDiagnosedClose' | 'protocols'> {
+/** `Out` and `In` come from a `typedJson` codec's schemas (what `sendJson` takes, what `lastJson` holds). */
+export interface UseSocketOptions<Out = unknown, In = unknown> extends Omit<BrowserSocketOptions<Out, In>, 'autoConnect' | 'onDiagnosedClose' | 'protocols'> {
   /** `false` keeps the socket disconnected (as does a `null` url). Default `true`. */
   readonly enabled?: boolean;
   /** Components using the same `share` key and URL share one connection, closed when the last one unmounts. */
@@ -11,33 +12,36 @@ export interface UseSocketOptions extends Omit<BrowserSocketOptions, 'autoConnec
   /** Subprotocols. Changing them reconnects. */
   readonly protocols?: string | readonly string[];
   /** Every message (with its JSON under the `json` option); the latest callback is used without reconnecting. */
-  readonly onMessage?: (data: IncomingData, json?: LastMessage['json']) => void;
+  readonly onMessage?: (data: IncomingData, json?: JsonResult<In>) => void;
   readonly onOpen?: () => void;
   /** Every close, diagnosed; the latest callback is used without reconnecting. */
   readonly onDiagnosedClose?: (diagnosis: Diagnosis) => void;
 }
 
-export interface UseSocketResult {
+export interface UseSocketResult<Out = unknown, In = unknown> {
   readonly status: SocketSnapshot['status'];
   readonly snapshot: SocketSnapshot;
   /** The latest message since this component subscribed (shared connections share it). */
   readonly lastMessage: IncomingData | undefined;
-  /** The latest message's JSON value, under the `json` option (undefined when it was not JSON: see `jsonError`). */
-  readonly lastJson: unknown;
-  /** Why the latest message is not JSON, under the `json` option. */
+  /** The latest message's JSON value, under the `json` option (undefined when it was not JSON or not what the receive schema allows: see `jsonError`). */
+  readonly lastJson: In | undefined;
+  /** Why the latest message is not JSON, or not what a `typedJson` receive schema allows (then `jsonIssues` lists where). */
   readonly jsonError: unknown;
+  /** The receive schema's issues with the latest message, under `typedJson`. */
+  readonly jsonIssues: readonly SchemaIssue[] | undefined;
   /** The diagnosis of the most recent close. */
   readonly lastClose: Diagnosis | undefined;
   /** As the client's: throw the typed error when sockdoc refuses (nothing is sent), else `'sent'` or `'queued'`. */
   readonly send: SocketClient['send'];
   readonly sendText: SocketClient['sendText'];
-  readonly sendJson: SocketClient['sendJson'];
+  /** Typed from a `typedJson` send schema: a wrong message is a compile error. */
+  readonly sendJson: (value: Out) => 'sent' | 'queued';
   /** Closes for good (for every component sharing the connection). */
   readonly close: (code?: number, reason?: string) => void;
   /** Opens a fresh connection now. */
   readonly reconnect: () => void;
   /** The client itself, once created (in the browser, after mount). */
-  readonly socket: SocketClient | undefined;
+  readonly socket: SocketClient<Out, In> | undefined;
 }
 
 const noop = () => {};
@@ -70,7 +74,7 @@ function noClient(): never {
  *   );
  * }
  */
-export function useSocket(url: string | null | undefined, options: UseSocketOptions = {}): UseSocketResult {
+export function useSocket<Out = unknown, In = unknown>(url: string | null | undefined, options: UseSocketOptions<Out, In> = {}): UseSocketResult<Out, In> {
   const id = useId();
   const { enabled = true, share, protocols } = options;
   const protocolKey = protocols === undefined ? '' : JSON.stringify(protocols);
@@ -81,7 +85,7 @@ export function useSocket(url: string | null | undefined, options: UseSocketOpti
     latest.current = options;
   });
 
-  const [client, setClient] = useState<SocketClient | undefined>(undefined);
+  const [client, setClient] = useState<SocketClient<Out, In> | undefined>(undefined);
 
   useEffect(() => {
     if (!key || !url) {
@@ -89,8 +93,11 @@ export function useSocket(url: string | null | undefined, options: UseSocketOpti
       return;
     }
     const { enabled: _e, share: _s, onMessage: _m, onOpen: _o, onDiagnosedClose: _d, ...socketOptions } = latest.current;
-    const { socket, release } = shareSocket(key, () => createSocket(url, { ...socketOptions, autoConnect: false }));
-    const onMessage = (data: IncomingData, json?: LastMessage['json']) => latest.current.onMessage?.(data, json);
+    // A shared connection is made by its first user, with that user's options (its schemas included).
+    const shared = shareSocket(key, () => createSocket<Out, In>(url, { ...socketOptions, autoConnect: false }) as unknown as SocketClient);
+    const socket = shared.socket as unknown as SocketClient<Out, In>;
+    const release = shared.release;
+    const onMessage = (data: IncomingData, json?: JsonResult<In>) => latest.current.onMessage?.(data, json);
     const onOpen = () => latest.current.onOpen?.();
     const onClose = (d: Diagnosis) => latest.current.onDiagnosedClose?.(d);
     socket.on('message', onMessage);
@@ -107,7 +114,7 @@ export function useSocket(url: string | null | undefined, options: UseSocketOpti
   }, [key, url]);
 
   const snapshot = useSyncExternalStore(client ? client.subscribe : idleSubscribe, client ? client.getSnapshot : idleSnapshot, idleSnapshot);
-  const store = useMemo(() => client && lastMessage(client), [client]);
+  const store = useMemo(() => client && lastMessage(client as unknown as SocketClient), [client]);
   const last = useSyncExternalStore(store ? store.subscribe : idleSubscribe, store ? store.getSnapshot : noMessage, noMessage);
 
   const actions = useMemo(
@@ -126,8 +133,9 @@ export function useSocket(url: string | null | undefined, options: UseSocketOpti
     status: snapshot.status,
     snapshot,
     lastMessage: last?.data,
-    lastJson: json?.ok ? json.value : undefined,
+    lastJson: json?.ok ? (json.value as In) : undefined,
     jsonError: json && !json.ok ? json.error : undefined,
+    jsonIssues: json && !json.ok ? json.issues : undefined,
     lastClose: snapshot.lastClose,
     ...actions,
     socket: client,

@@ -55,3 +55,25 @@ describe('development and production builds', () => {
     expect(run([], esm, 'module')).toMatch(/^Cannot send binary data on a text channel \(got Uint8Array, 1 bytes\); a text-only server would close with 1003/);
   });
 });
+
+describe('typed messages cost nothing when unused', () => {
+  // An app's production bundle of the built package, as a bundler makes it (tree-shaken, minified).
+  async function bundle(code: string): Promise<string> {
+    const { build } = await import('esbuild');
+    const out = await build({ stdin: { contents: code, resolveDir: pkg }, bundle: true, write: false, minify: true, format: 'esm', platform: 'browser', alias: { '@sockdoc/core': join(pkg, 'dist/prod/index.js') }, external: ['@sockdoc/diagnose', '@sockdoc/diagnose/*', 'eventemitter3'], logLevel: 'silent' });
+    return out.outputFiles.map((f) => f.text).join('\n');
+  }
+
+  it('should bundle no schema code for a client with json() or without json, and the checks with typedJson()', async () => {
+    const plain = await bundle("import { createSocket, json } from '@sockdoc/core'; export const s = createSocket('wss://x', { WebSocket, json: json() });");
+    const none = await bundle("import { createSocket } from '@sockdoc/core'; export const s = createSocket('wss://x', { WebSocket });");
+    const typed = await bundle("import { createSocket, typedJson } from '@sockdoc/core'; export const s = (schema) => createSocket('wss://x', { WebSocket, json: typedJson({ send: schema }) });");
+    for (const js of [plain, none]) {
+      expect(js).not.toContain('~standard');
+      expect(js).not.toContain('SOCKDOC_SCHEMA_MISMATCH');
+    }
+    expect(typed).toContain('~standard');
+    expect(typed).toContain('SOCKDOC_SCHEMA_MISMATCH');
+    expect(typed.length - plain.length).toBeGreaterThan(200);
+  });
+});

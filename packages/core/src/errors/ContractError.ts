@@ -1,7 +1,7 @@
 import { SockdocError, type SockdocErrorCode } from './SockdocError.js';
 
 /** The rule of the outgoing contract a message broke. */
-export type ContractRule = 'channel' | 'utf16' | 'utf8' | 'size' | 'sendable' | 'json';
+export type ContractRule = 'channel' | 'utf16' | 'utf8' | 'size' | 'sendable' | 'json' | 'schema';
 
 /** What the refused value looked like. Never the payload itself. */
 export interface ContractDetail {
@@ -13,6 +13,8 @@ export interface ContractDetail {
   readonly limit?: number;
   /** For JSON: the path of the value that cannot be represented, e.g. `$.user.id`. */
   readonly path?: string;
+  /** For a schema: each issue's path and the schema library's message (never the value). */
+  readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface ContractDetail {
 export class ContractError extends SockdocError {
   override name = 'ContractError';
   readonly rule: ContractRule;
-  readonly predictedClose: 1003 | 1007 | 1009 | undefined;
+  /** 1008 for a message a schema refuses: what a server that checks its messages most often answers (some use an application code, such as graphql-ws's 4400). */
+  readonly predictedClose: 1003 | 1007 | 1008 | 1009 | undefined;
   readonly detail: ContractDetail;
 
   constructor(code: SockdocErrorCode, rule: ContractRule, predictedClose: ContractError['predictedClose'], detail: ContractDetail, message: string, options?: { cause?: unknown }) {

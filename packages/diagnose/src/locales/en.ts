@@ -667,6 +667,7 @@ export const enText: LocaleText = {
                 ? 'The browser was offline, so sockdoc did not ask the endpoint for its status.'
                 : 'The status probe is turned off (statusProbe: false), so the HTTP status is unknown.',
     credentials_expired: (p) => `The app said its credentials expired ${span(p.agoMs)} before the close.`,
+    invalid_incoming: (p) => `The server sent ${p.count === 1 ? 'a message' : `${(p.count ?? 0).toLocaleString('en-US')} messages`} on this connection that the app's receive schema refused${p.paths?.length ? ` (at ${p.paths.join(', ')})` : ''}: the two sides may disagree on the protocol.`,
     browser_encodes_utf8: () => 'The client runs in a browser, where send(string) always produces valid UTF-8.',
     subprotocol_pack: (p) => `The negotiated subprotocol is ${p.protocol}, whose codes are described by ${p.packName}.`,
     heartbeat_missed: () => 'The client\'s heartbeat got no answer before its deadline.',

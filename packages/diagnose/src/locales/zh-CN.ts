@@ -669,6 +669,7 @@ export const zhCNText: LocaleText = {
                 ? '浏览器处于离线状态，所以 sockdoc 没有向端点查询状态。'
                 : '状态探测已关闭（statusProbe: false），因此 HTTP 状态码未知。',
     credentials_expired: (p) => `关闭前 ${span(p.agoMs)}，应用提供的凭据就已过期。`,
+    invalid_incoming: (p) => `这条连接上，服务器发来的消息中有 ${(p.count ?? 0).toLocaleString('en-US')} 条不符合应用的接收模式${p.paths?.length ? `（位置：${p.paths.join('、')}）` : ''}：双方对协议的理解可能不一致。`,
     browser_encodes_utf8: () => '客户端运行在浏览器中，send(string) 总是产生有效的 UTF-8。',
     subprotocol_pack: (p) => `协商出的子协议是 ${p.protocol}，其关闭码由 ${p.packName} 描述。`,
     heartbeat_missed: () => '客户端的心跳在截止时间前没有得到回应。',

@@ -669,6 +669,7 @@ export const zhTWText: LocaleText = {
                 ? '瀏覽器處於離線狀態，所以 sockdoc 沒有向端點查詢狀態。'
                 : '狀態探查已關閉（statusProbe: false），因此 HTTP 狀態碼未知。',
     credentials_expired: (p) => `關閉前 ${span(p.agoMs)}，應用程式提供的認證資訊就已過期。`,
+    invalid_incoming: (p) => `這條連線上，伺服器傳來的訊息中有 ${(p.count ?? 0).toLocaleString('en-US')} 則不符合應用程式的接收結構描述${p.paths?.length ? `（位置：${p.paths.join('、')}）` : ''}：雙方對協定的理解可能不一致。`,
     browser_encodes_utf8: () => '用戶端執行在瀏覽器中，send(string) 總是產生有效的 UTF-8。',
     subprotocol_pack: (p) => `協商出的子協定是 ${p.protocol}，其關閉碼由 ${p.packName} 描述。`,
     heartbeat_missed: () => '用戶端的心跳在截止時間前沒有得到回應。',

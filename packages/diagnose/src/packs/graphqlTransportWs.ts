@@ -118,3 +118,5 @@ export const graphqlTransportWs: CodePack = {
     },
   },
 };
+export { graphqlTransportWsMessages } from './graphqlTransportWsMessages.js';
+export type { GraphqlTransportWsClientMessage, GraphqlTransportWsServerMessage, MessageSchema } from './graphqlTransportWsMessages.js';

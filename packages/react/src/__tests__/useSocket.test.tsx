@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
 import { StrictMode, useState } from 'react';
 import { act } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import WebSocket from 'ws';
 import { sleep, startTestServer, type TestServer } from '@sockdoc/test-utils';
 import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 import type { Diagnosis, WebSocketConstructor } from '@sockdoc/core';
 import { sharedSocketCount } from '../../../core/src/shareSocket.js';
 import { diagnose } from '@sockdoc/diagnose';
-import { DiagnosisBanner, heartbeat, json, useSocket, type UseSocketOptions, type UseSocketResult } from '../index.js';
+import { DiagnosisBanner, heartbeat, json, typedJson, useSocket, type UseSocketOptions, type UseSocketResult } from '../index.js';
+import { graphqlTransportWsMessages as gql, type GraphqlTransportWsClientMessage, type GraphqlTransportWsServerMessage } from '@sockdoc/diagnose/packs/graphql-ws';
 import { render, until } from './render.js';
 
 // happy-dom provides the DOM; the socket is a real `ws` client (injected) to a real server.
@@ -28,6 +29,32 @@ function Probe(props: { url: string | null; options?: UseSocketOptions; out: { c
 const count = (path: string) => server.connections.get(path) ?? 0;
 
 describe('useSocket', () => {
+  it('should type sendJson and lastJson from typedJson schemas, and set jsonIssues for a message the receive schema refuses', async () => {
+    type Out = GraphqlTransportWsClientMessage;
+    type In = GraphqlTransportWsServerMessage;
+    const out: { current?: UseSocketResult<Out, In> } = {};
+    function Typed() {
+      // The echo server sends each message back: a ping is a valid server message, a connection_init is not.
+      const result = useSocket(server.url('/echo'), { WebSocket: WebSocketImpl, reconnect: false, json: typedJson({ send: gql.client, receive: gql.server }) });
+      expectTypeOf(result.sendJson).parameter(0).toEqualTypeOf<Out>();
+      expectTypeOf(result.lastJson).toEqualTypeOf<In | undefined>();
+      out.current = result;
+      return <p>{result.status}</p>;
+    }
+    const view = render(<Typed />);
+    await until(() => out.current?.status === 'open');
+    act(() => void out.current!.sendJson({ type: 'ping' }));
+    await until(() => out.current!.lastJson?.type === 'ping');
+    expect(out.current!.jsonIssues).toBeUndefined();
+    act(() => void out.current!.sendJson({ type: 'connection_init' }));
+    await until(() => out.current!.jsonIssues !== undefined);
+    expect(out.current!.lastJson).toBeUndefined();
+    expect(out.current!.jsonIssues).toEqual([{ path: '$.type', message: '"type" must be one of connection_ack, ping, pong, next, error, complete' }]);
+    // @ts-expect-error: and a wrong message does not compile
+    expect(() => out.current!.sendJson({ type: 'subscribe', id: '1' })).toThrow(expect.objectContaining({ code: 'SOCKDOC_SCHEMA_MISMATCH' }));
+    view.unmount();
+  });
+
   it('should connect after mount, exchange JSON, and surface a parse error instead of {}', async () => {
     const out: { current?: UseSocketResult } = {};
     const view = render(<Probe url={server.url('/echo')} options={{ json: json() }} out={out} />);

@@ -1,0 +1,76 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { ContractError } from './errors/ContractError.js';
+import { DEV } from './dev.js';
+import type { JsonCodec, SchemaIssue } from './json.js';
+import { toJson } from './toJson.js';
+
+/** The schemas of `typedJson`: any Standard Schema (zod 4, valibot 1, arktype 2, ...). */
+export interface JsonSchemas<Out, In> {
+  /** What `sendJson` may send: checked before anything is queued or sent. */
+  readonly send?: StandardSchemaV1<Out, unknown>;
+  /** What incoming messages must be: checked once per message. */
+  readonly receive?: StandardSchemaV1<unknown, In>;
+}
+
+/**
+ * JSON checked against schemas, for the `json` option: `json()`'s rules, plus any Standard Schema
+ * (zod 4, valibot 1, arktype 2) for what is sent and what is received, and the types they infer.
+ * `sendJson` takes what the `send` schema accepts (its input type) and sends what it outputs; a
+ * value it refuses is a `ContractError` SOCKDOC_SCHEMA_MISMATCH with each issue's path and the
+ * library's message (never the value), and nothing is sent. An incoming message the `receive`
+ * schema refuses comes with the `message` event as `{ ok: false, issues }` and the raw data.
+ * Schemas are checked synchronously, so that messages never leave out of order: one that answers
+ * with a promise (an async refinement) is refused with SOCKDOC_SCHEMA_ASYNC. Apps that do not
+ * import it carry none of its code.
+ *
+ * @example
+ * import * as z from 'zod';
+ * import { createSocket, typedJson } from '@sockdoc/browser';
+ * const Join = z.object({ type: z.literal('join'), room: z.string().min(1) });
+ * const socket = createSocket(url, { json: typedJson({ send: Join }) });
+ * socket.sendJson({ type: 'join', room: 'general' });
+ */
+export function typedJson<Out = unknown, In = unknown>(schemas: JsonSchemas<Out, In>): JsonCodec<Out, In> {
+  const { send, receive } = schemas ?? {};
+  return {
+    encode: (value) => toJson(send ? checked(send, value, 'send') : value),
+    decode: (text) => {
+      const value = JSON.parse(text) as unknown;
+      return (receive ? checked(receive, value, 'receive') : value) as In;
+    },
+  };
+}
+
+/** A message a `receive` schema refused: the `error` of its JsonResult, with the issues. */
+class SchemaRejection extends Error {
+  override name = 'SchemaRejection';
+  constructor(readonly issues: readonly SchemaIssue[]) {
+    super(DEV ? `The message does not match the receive schema: ${describe(issues)}` : '');
+  }
+}
+
+/** `$.a[0].b` for a Standard Schema path. */
+function pathOf(path: StandardSchemaV1.Issue['path']): string {
+  let out = '$';
+  for (const seg of path ?? []) {
+    const key = typeof seg === 'object' && seg !== null ? seg.key : seg;
+    out += typeof key === 'number' ? `[${key}]` : typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+const describe = (issues: readonly SchemaIssue[]) => issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** The schema's output for `value`, or a typed refusal: issues (paths and messages, never the value), or a promise. */
+function checked(schema: StandardSchemaV1, value: unknown, side: 'send' | 'receive'): unknown {
+  const result = schema['~standard'].validate(value);
+  if (result instanceof Promise) {
+    result.catch(() => undefined); // nothing awaits it: never an unhandled rejection
+    throw new ContractError('SOCKDOC_SCHEMA_ASYNC', 'schema', undefined, { type: typeName(value) }, DEV ? `The ${side} schema answered with a promise (an async refinement?): sockdoc checks messages synchronously, so that they never leave out of order. Use a schema without async checks. Nothing was sent.` : '');
+  }
+  if (!result.issues) return result.value;
+  const issues = result.issues.map((i) => ({ path: pathOf(i.path), message: String(i.message) }));
+  if (side === 'receive') throw new SchemaRejection(issues);
+  throw new ContractError('SOCKDOC_SCHEMA_MISMATCH', 'schema', 1008, { type: typeName(value), issues }, DEV ? `The message does not match the send schema (${describe(issues)}); a server that checks its messages would close, often with 1008 or an application code such as 4400. Nothing was sent.` : '');
+}
