@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { ContractError } from './errors/ContractError.js';
+import { OptionError } from './errors/OptionError.js';
 import { DEV } from './dev.js';
 import type { JsonCodec, SchemaIssue } from './json.js';
 import { toJson } from './toJson.js';
@@ -32,6 +33,12 @@ export interface JsonSchemas<Out, In> {
  */
 export function typedJson<Out = unknown, In = unknown>(schemas: JsonSchemas<Out, In>): JsonCodec<Out, In> {
   const { send, receive } = schemas ?? {};
+  // A setup error where the caller can catch it, not a TypeError at the first message.
+  for (const [side, s] of [['send', send], ['receive', receive]] as const) {
+    if (s !== undefined && typeof (s as Partial<StandardSchemaV1> | null)?.['~standard']?.validate !== 'function') {
+      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `typedJson's ${side} must be a Standard Schema (zod 4, valibot 1, arktype 2: an object with ~standard.validate), got ${typeName(s)}.` : '');
+    }
+  }
   return {
     encode: (value) => toJson(send ? checked(send, value, 'send') : value),
     decode: (text) => {

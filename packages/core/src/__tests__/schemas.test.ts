@@ -146,6 +146,13 @@ describe('typed messages: a Standard Schema for what the client sends', () => {
     socket.close(1000);
   });
 
+  it('should refuse what is not a Standard Schema when the codec is made, with a typed error', () => {
+    for (const bad of [{}, null, 'zod', { '~standard': {} }]) {
+      expect(() => typedJson({ send: bad as never }), String(bad)).toThrow(expect.objectContaining({ code: 'SOCKDOC_INVALID_OPTION' }));
+      expect(() => typedJson({ receive: bad as never }), String(bad)).toThrow(expect.objectContaining({ code: 'SOCKDOC_INVALID_OPTION' }));
+    }
+  });
+
   it('should refuse a schema that answers with a promise, sending nothing and keeping order', async () => {
     const asyncSchema = z.object({ type: z.literal('join'), room: z.string() }).refine(async () => true);
     const socket = createSocket(`${url}/chat`, { WebSocket, json: typedJson({ send: asyncSchema }), reconnect: false });
