@@ -1,4 +1,4 @@
-import type { DiagnoseContext, Diagnosis, LocaleText, ResolvedText } from '@sockdoc/diagnose';
+import type { CodePack, DiagnoseContext, Diagnosis, LocaleText, ResolvedText } from '@sockdoc/diagnose';
 import { diagnoseByCode } from '@sockdoc/diagnose/codes';
 import { loadEngine, loadedEngine, type DiagnosisEngine } from './loadDiagnose.js';
 import type { RawClose, SocketOptions } from './types.js';
@@ -17,9 +17,12 @@ export class ClientDiagnosis {
   /** This client's text once loaded: the locale object, a registered match, or one built-in locale. */
   #texts: ResolvedText | undefined;
   #preparing: Promise<void> | undefined;
+  /** The packs this client's closes are explained with, besides the registered ones (typedJson's pack). */
+  readonly #packs: readonly CodePack<unknown, unknown>[] | undefined;
 
-  constructor(options: Pick<SocketOptions, 'diagnose' | 'locale' | 'locales'>) {
+  constructor(options: Pick<SocketOptions, 'diagnose' | 'locale' | 'locales'>, pack?: CodePack<unknown, unknown>) {
     this.#diagnose = options.diagnose;
+    this.#packs = pack ? [pack] : undefined;
     const locale = options.locale;
     this.#locale = locale;
     this.#localeObject = typeof locale === 'object' && !Array.isArray(locale) ? (locale as LocaleText) : undefined;
@@ -81,12 +84,13 @@ export class ClientDiagnosis {
     const fn = this.#diagnose;
     if (fn) {
       const locale = this.#locale;
-      const options = { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}) };
+      const options = { ...(locale === undefined ? {} : { locale }), ...(this.#locales ? { locales: this.#locales } : {}), ...(this.#packs ? { packs: this.#packs } : {}) };
       return (raw, evidence) => fn(raw, evidence, options);
     }
     const engine = loadedEngine();
     const texts = this.#texts;
-    return engine && texts ? (raw, evidence) => engine.diagnoseIn(raw, evidence, texts) : undefined;
+    const packs = this.#packs;
+    return engine && texts ? (raw, evidence) => engine.diagnoseIn(raw, evidence, texts, packs ? { packs } : {}) : undefined;
   }
 
   async #textsFrom(engine: DiagnosisEngine): Promise<ResolvedText> {

@@ -1,4 +1,5 @@
 import type { CloseInitiator, DiagnoseContext, OutgoingFrame, StatusProbe } from '@sockdoc/diagnose';
+import type { CodecRecord } from './json.js';
 
 const RING = 16;
 
@@ -23,21 +24,15 @@ export class EvidenceRecorder {
   /** What the status probe learned of a handshake the runtime hid (browsers). */
   statusProbe: StatusProbe | undefined;
   protocolsRequested = false;
-  /** Incoming messages a receive schema refused: how many, where (at most 5 distinct paths), when the last came. */
-  invalidIncoming: { count: number; paths: string[]; lastAt: number } | undefined;
-
-  incomingInvalid(paths: readonly string[]): void {
-    const bad = (this.invalidIncoming ??= { count: 0, paths: [], lastAt: 0 });
-    bad.count++;
-    bad.lastAt = Date.now();
-    for (const p of paths) if (bad.paths.length < 5 && !bad.paths.includes(p)) bad.paths.push(p);
-  }
+  /** What the `json` codec records of this connection (typedJson: what its schemas checked and refused). */
+  codec: CodecRecord | undefined;
 
   /** Three numbers per frame: flags (bit 0 binary, bits 1-2 UTF-8 validity), bytes, time. Allocated on the first send. */
   #ring: Float64Array | undefined;
   #count = 0;
 
-  sent(kind: 'text' | 'binary', bytes: number, utf8Valid?: boolean): void {
+  sent(kind: 'text' | 'binary', bytes: number, utf8Valid?: boolean, encoded?: boolean): void {
+    this.codec?.sent(!!encoded);
     const ring = (this.#ring ??= new Float64Array(RING * 3));
     const i = (this.#count++ % RING) * 3;
     const now = Date.now();
@@ -88,7 +83,7 @@ export class EvidenceRecorder {
       connectTimeout: this.connectTimeout || undefined,
       statusProbe: this.statusProbe,
       protocolsRequested: this.protocolsRequested || undefined,
-      invalidIncoming: this.invalidIncoming && { ...this.invalidIncoming, paths: [...this.invalidIncoming.paths] },
+      ...this.codec?.context(),
     };
     for (const k in ctx) if (ctx[k] === undefined) delete ctx[k];
     return ctx as unknown as DiagnoseContext;

@@ -184,10 +184,17 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     this.#channel = this.#contract ? channel : 'mixed';
     this.#max = this.#contract ? positiveOption('maxMessageBytes', options.maxMessageBytes) : undefined;
     this.#urlSource = typeof url === 'string' ? normalizeUrl(url) : url;
+    const codec = options.json;
+    if (codec !== undefined && (typeof codec?.encode !== 'function' || typeof codec.decode !== 'function')) {
+      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option json must be a codec with encode() and decode(), such as json() (got ${typeName(codec)}).` : '');
+    }
+    this.#json = codec;
+    // typedJson(pack) speaks the pack's protocol: its subprotocol unless others are given, its codes explained.
+    const pack = codec?.pack;
     // Static subprotocols are checked once, here; a function's result on every attempt.
-    this.#protocolSource = typeof options.protocols === 'function' ? options.protocols : checkProtocols(options.protocols);
+    this.#protocolSource = typeof options.protocols === 'function' ? options.protocols : checkProtocols(options.protocols ?? pack?.subprotocol);
     this.#binaryType = options.binaryType ?? 'arraybuffer';
-    this.#diagnosis = new ClientDiagnosis(options);
+    this.#diagnosis = new ClientDiagnosis(options, pack);
     this.#onDiagnosedClose = options.onDiagnosedClose;
     const q = options.queue ?? true;
     if (typeof q === 'object') {
@@ -212,11 +219,6 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
       }
     }
     this.#heartbeat = hb;
-    const codec = options.json;
-    if (codec !== undefined && (typeof codec?.encode !== 'function' || typeof codec.decode !== 'function')) {
-      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option json must be a codec with encode() and decode(), such as json() (got ${typeName(codec)}).` : '');
-    }
-    this.#json = codec;
     const expiry = options.credentialsExpireAt;
     if (expiry !== undefined && typeof expiry !== 'function') positiveOption('credentialsExpireAt', expiry);
     this.#credentialsExpireAt = expiry;
@@ -329,9 +331,8 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
   send(data: string | ArrayBuffer | ArrayBufferView | Blob): 'sent' | 'queued' {
     let msg: CheckedMessage;
     try {
-      if (!this.#contract) msg = this.#unchecked(data);
-      else if (typeof data === 'string') msg = checkString(data, this.#channel, this.#max, this.#transport.utf8, this.#snapshot.status === 'open' && this.#conn?.socket?.sendText !== undefined);
-      else msg = checkOutgoing(data, this.#channel, this.#max);
+      if (typeof data === 'string') msg = this.#checkText(data);
+      else msg = this.#contract ? checkOutgoing(data, this.#channel, this.#max) : this.#unchecked(data);
     } catch (err) {
       throw this.#violation(err);
     }
@@ -370,13 +371,15 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
   sendJson(value: Out): 'sent' | 'queued' {
     const codec = this.#json;
     if (!codec) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'sendJson needs the json option: createSocket(url, { json: json() }). Nothing was sent.' : '');
-    let text: string;
+    let msg: CheckedMessage;
     try {
-      text = codec.encode(value);
+      msg = this.#checkText(codec.encode(value));
     } catch (err) {
       throw this.#violation(err);
     }
-    return this.send(text);
+    // Evidence for a close that blames a message: this one came through the codec (and its schema).
+    msg.encoded = true;
+    return this.#deliver(msg);
   }
 
   /**
@@ -427,6 +430,11 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     return err;
   }
 
+  /** A string to send as text: the contract's rules, or with the contract off only its size. */
+  #checkText(s: string): CheckedMessage {
+    return this.#contract ? checkString(s, this.#channel, this.#max, this.#transport.utf8, this.#snapshot.status === 'open' && this.#conn?.socket?.sendText !== undefined) : this.#unchecked(s);
+  }
+
   /** With the contract off: still refuse values no runtime can send, but skip channel, UTF-8 and size rules. */
   #unchecked(data: unknown): CheckedMessage {
     if (typeof data === 'string') return { data, kind: 'text', bytes: (this.#transport.utf8?.byteLength ?? utf8ByteLength)(data) };
@@ -458,10 +466,10 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
       const view = msg.data as Uint8Array;
       if (socket.sendText) socket.sendText(view);
       else socket.send((textDecoder ??= new TextDecoder()).decode(view));
-      this.#conn!.evidence.sent('text', msg.bytes, this.#contract ? true : (this.#transport.utf8?.isValid ?? isUtf8)(view));
+      this.#conn!.evidence.sent('text', msg.bytes, this.#contract ? true : (this.#transport.utf8?.isValid ?? isUtf8)(view), msg.encoded);
     } else {
       socket.send(msg.data);
-      this.#conn!.evidence.sent(msg.kind, msg.bytes, msg.kind === 'text' ? true : undefined);
+      this.#conn!.evidence.sent(msg.kind, msg.bytes, msg.kind === 'text' ? true : undefined, msg.encoded);
     }
   }
 
@@ -483,6 +491,7 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     // Load the diagnosis now, so it is there when this connection closes, even offline.
     void this.#diagnosis.prepare();
     const conn = (this.#conn = new Connection(this.#host, this.#transport, this.#timers));
+    conn.evidence.codec = this.#json?.record?.();
     this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined, reconnect: undefined });
     let url: string | PromiseLike<string>;
     let protocols: string | readonly string[] | undefined | PromiseLike<string | readonly string[] | undefined>;
@@ -755,8 +764,7 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
       // Decoded here, once per message, however many listen.
       if (!codec) return void c.emit('message', data);
       const decoded = decodeWith(codec, data);
-      // A message the receive schema refused is evidence (where, never what).
-      if (!decoded.ok && decoded.issues) c.#conn?.evidence.incomingInvalid(decoded.issues.map((i) => i.path));
+      c.#conn?.evidence.codec?.received(decoded);
       c.emit('message', data, decoded);
     }
     error(error: unknown): void {

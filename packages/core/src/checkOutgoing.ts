@@ -14,6 +14,8 @@ export interface CheckedMessage {
   readonly bytes: number;
   /** Set for bytes that must go out as a text frame (`sendText`). */
   readonly asText?: true;
+  /** Set for what came through `sendJson` (with `typedJson`, what the send schema checked): evidence. */
+  encoded?: true;
 }
 
 const toString = Object.prototype.toString;

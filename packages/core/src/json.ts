@@ -1,3 +1,4 @@
+import type { CodePack, DiagnoseContext } from '@sockdoc/diagnose';
 import { toJson } from './toJson.js';
 
 /**
@@ -9,6 +10,20 @@ export interface JsonCodec<Out = unknown, In = unknown> {
   encode(value: Out): string;
   /** Decodes an incoming text message; throws for text that is not JSON (or not what a schema allows). */
   decode(text: string): In;
+  /** Starts a record of one connection for its diagnosis (`typedJson`: what its schemas checked and refused). */
+  record?(): CodecRecord;
+  /** The protocol the codec speaks (`typedJson(pack)`): its subprotocol is asked for, its codes explained. */
+  readonly pack?: CodePack<unknown, unknown>;
+}
+
+/** What a codec records of one connection, for the diagnosis of its close. Never payloads. */
+export interface CodecRecord {
+  /** A message went out; `encoded` when it came through `sendJson`. */
+  sent(encoded: boolean): void;
+  /** An incoming message was decoded. */
+  received(result: JsonResult<unknown>): void;
+  /** The fields it adds to the close's `DiagnoseContext`. */
+  context(): Partial<DiagnoseContext>;
 }
 
 /** One problem a schema found: where (`$.user.id`) and the schema library's own message. Never the value. */

@@ -1,4 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { CodePack, ProtocolPack } from '@sockdoc/diagnose';
 import { ContractError } from './errors/ContractError.js';
 import { OptionError } from './errors/OptionError.js';
 import { DEV } from './dev.js';
@@ -24,6 +25,11 @@ export interface JsonSchemas<Out, In> {
  * with a promise (an async refinement) is refused with SOCKDOC_SCHEMA_ASYNC. Apps that do not
  * import it carry none of its code.
  *
+ * Given a protocol pack with messages (`graphqlTransportWs`), it checks with the pack's schemas
+ * (the client's messages out, the server's in), the client asks for the pack's subprotocol unless
+ * `protocols` says otherwise, and its closes are explained with the pack's codes and with what
+ * the schema checked: a 4400 after a message sent with `send()` names that message.
+ *
  * @example
  * import * as z from 'zod';
  * import { createSocket, typedJson } from '@sockdoc/browser';
@@ -31,8 +37,12 @@ export interface JsonSchemas<Out, In> {
  * const socket = createSocket(url, { json: typedJson({ send: Join }) });
  * socket.sendJson({ type: 'join', room: 'general' });
  */
-export function typedJson<Out = unknown, In = unknown>(schemas: JsonSchemas<Out, In>): JsonCodec<Out, In> {
-  const { send, receive } = schemas ?? {};
+export function typedJson<Out, In>(pack: ProtocolPack<Out, In>): JsonCodec<Out, In>;
+export function typedJson<Out = unknown, In = unknown>(schemas: JsonSchemas<Out, In>): JsonCodec<Out, In>;
+export function typedJson<Out, In>(arg: JsonSchemas<Out, In> | ProtocolPack<Out, In>): JsonCodec<Out, In> {
+  const pack = arg && 'codes' in arg ? arg : undefined;
+  if (pack && !pack.messages) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `typedJson was given the pack "${String(pack.id)}", which knows no messages: pass { send, receive } schemas instead.` : '');
+  const { send, receive } = pack ? { send: pack.messages.client, receive: pack.messages.server } : ((arg ?? {}) as JsonSchemas<Out, In>);
   // A setup error where the caller can catch it, not a TypeError at the first message.
   for (const [side, s] of [['send', send], ['receive', receive]] as const) {
     if (s !== undefined && typeof (s as Partial<StandardSchemaV1> | null)?.['~standard']?.validate !== 'function') {
@@ -45,6 +55,30 @@ export function typedJson<Out = unknown, In = unknown>(schemas: JsonSchemas<Out,
       const value = JSON.parse(text) as unknown;
       return (receive ? checked(receive, value, 'receive') : value) as In;
     },
+    record: () => {
+      let sent = 0;
+      let encoded = 0;
+      // Incoming messages the receive schema refused: how many, where (at most 5 distinct paths), when the last came.
+      let bad: { count: number; paths: string[]; lastAt: number } | undefined;
+      return {
+        sent: (viaJson) => {
+          sent++;
+          if (viaJson) encoded++;
+        },
+        received: (result) => {
+          if (result.ok || !result.issues) return;
+          bad ??= { count: 0, paths: [], lastAt: 0 };
+          bad.count++;
+          bad.lastAt = Date.now();
+          for (const { path } of result.issues) if (bad.paths.length < 5 && !bad.paths.includes(path)) bad.paths.push(path);
+        },
+        context: () => ({
+          ...(send ? { sendSchema: { checked: encoded, unchecked: sent - encoded } } : {}),
+          ...(bad ? { invalidIncoming: { ...bad, paths: [...bad.paths] } } : {}),
+        }),
+      };
+    },
+    ...(pack ? { pack: pack as CodePack<unknown, unknown> } : {}),
   };
 }
 

@@ -64,6 +64,8 @@ export const CAUSES = {
   sockjs_go_away: policy,
   app_timeout: backoff,
   pack_code: unknown,
+  unchecked_message_refused: no,
+  schema_passed_refused: no,
   application_defined: unknown,
   invalid_code_received: no,
   /** Produced by `diagnoseByCode()`, not by `diagnose()`: the evidence rules were not loaded at close time. Its retry advice is the code's own. */
@@ -97,6 +99,8 @@ export interface CauseParams {
   readonly protocol?: string;
   readonly packName?: string;
   readonly packTitle?: string;
+  /** How many messages (`unchecked_message_refused`, `schema_passed_refused`). */
+  readonly count?: number;
 }
 
 /** Stable identifiers of evidence sentences. */
@@ -123,6 +127,9 @@ export type EvidenceId =
   | 'status_unknown'
   | 'credentials_expired'
   | 'invalid_incoming'
+  | 'sent_checked'
+  | 'sent_unchecked'
+  | 'no_send_schema'
   | 'browser_encodes_utf8'
   | 'subprotocol_pack'
   | 'heartbeat_missed'
@@ -151,7 +158,7 @@ export interface EvidenceParams {
   readonly why?: 'cross_origin' | 'cors' | 'unreachable' | 'timeout' | 'offline' | 'off';
   readonly protocol?: string;
   readonly packName?: string;
-  /** How many (`invalid_incoming`). */
+  /** How many (`invalid_incoming`, `sent_checked`, `sent_unchecked`). */
   readonly count?: number;
   /** Where, in a message (`invalid_incoming`): schema paths such as `$.text`. */
   readonly paths?: readonly string[];

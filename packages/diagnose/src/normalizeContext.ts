@@ -36,6 +36,7 @@ export const CONTEXT: { readonly [key: string]: Field } = {
   protocolsRequested: 'boolean',
   credentialsExpireAt: 'number',
   invalidIncoming: { count: 'number', paths: 'texts', lastAt: 'number' },
+  sendSchema: { checked: 'number', unchecked: 'number' },
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

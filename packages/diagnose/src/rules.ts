@@ -110,6 +110,17 @@ function lastFrameEvidence(f: Facts): EvidenceRef[] {
   return [{ id: 'last_frame', params: { kind: f.justSent.kind, bytes: f.justSent.bytes, agoMs: f.justSentAgoMs } }];
 }
 
+/**
+ * What the client's send schema says of the messages of this connection: how many went out
+ * without it, else how many it checked; with frames recorded and no schema, that none checked them.
+ */
+function schemaEvidence(f: Facts): EvidenceRef[] {
+  const sent = f.ctx.sendSchema;
+  if (!sent) return f.ctx.recentOutgoing?.length ? [{ id: 'no_send_schema', params: {} }] : [];
+  if (sent.unchecked > 0) return [{ id: 'sent_unchecked', params: { count: sent.unchecked } }];
+  return sent.checked > 0 ? [{ id: 'sent_checked', params: { count: sent.checked } }] : [];
+}
+
 function idleEvidence(f: Facts): EvidenceRef {
   return { id: 'idle_for', params: { seconds: f.idleSeconds, proxyTimeoutSeconds: f.nearIdleTimeout } };
 }
@@ -204,7 +215,7 @@ export function findCandidates(f: Facts): Candidate[] {
       else if (f.fingerprint === 'rate_limit') out.push(c('rate_limited', 'high', base, why));
       else if (f.fingerprint === 'duplicate_session') out.push(c('duplicate_session', 'high', base, why));
       else if (f.fingerprint === 'too_big') out.push(c('message_too_big', 'medium', sizeParams(base, f), why));
-      out.push(c('policy_violation', f.reason ? 'medium' : 'low', base, [...why, ...lastFrameEvidence(f)]));
+      out.push(c('policy_violation', f.reason ? 'medium' : 'low', base, [...why, ...lastFrameEvidence(f), ...(ctx.sendSchema ? schemaEvidence(f) : [])]));
       break;
     case 1009: {
       const big = f.largestRecent;
@@ -254,9 +265,16 @@ export function findCandidates(f: Facts): Candidate[] {
         out.push(c('reserved_code', 'high', base, why));
       } else if (f.pack) {
         const { pack, def } = f.pack;
-        const title = def.name;
+        const params: CauseParams = { ...base, packName: pack.name, packTitle: def.name, ...(ctx.protocol ? { protocol: ctx.protocol } : {}) };
         const ev: EvidenceRef[] = ctx.protocol ? [{ id: 'subprotocol_pack', params: { protocol: ctx.protocol, packName: pack.name } }] : [];
-        out.push(c('pack_code', ctx.protocol === pack.subprotocol || !pack.subprotocol ? 'high' : 'medium', { ...base, packName: pack.name, packTitle: title, ...(ctx.protocol ? { protocol: ctx.protocol } : {}) }, [...ev, ...why], def.retry));
+        // A code the server closes with for a bad message: what the send schema checked narrows it down.
+        const schema = def.invalidMessage ? schemaEvidence(f) : [];
+        const sent = ctx.sendSchema;
+        if (def.invalidMessage && sent) {
+          if (sent.unchecked > 0) out.push(c('unchecked_message_refused', 'medium', { ...params, count: sent.unchecked }, [...schema, ...why], def.retry));
+          else if (sent.checked > 0) out.push(c('schema_passed_refused', 'medium', { ...params, count: sent.checked }, [...schema, ...why], def.retry));
+        }
+        out.push(c('pack_code', ctx.protocol === pack.subprotocol || !pack.subprotocol ? 'high' : 'medium', params, [...ev, ...schema, ...why], def.retry));
       } else {
         out.push(c('application_defined', 'low', base, why));
         // A recognisable reason is a hint, never a claim about retrying an unknown code.

@@ -196,6 +196,12 @@ export interface DiagnoseContext {
   readonly credentialsExpireAt?: number;
   /** Incoming messages a receive schema refused on this connection (`typedJson`): how many, where (at most 5 distinct paths), the last one's time. Never the payloads. */
   readonly invalidIncoming?: { readonly count: number; readonly paths?: readonly string[]; readonly lastAt?: number };
+  /**
+   * Present when the client checks what it sends against a schema (`typedJson`): how many
+   * messages of this connection the schema checked (`sendJson`), and how many went out
+   * without it (`send`, `sendText`).
+   */
+  readonly sendSchema?: { readonly checked: number; readonly unchecked: number };
 }
 
 /**

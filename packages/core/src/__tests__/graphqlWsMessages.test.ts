@@ -1,10 +1,11 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { graphqlTransportWsMessages as gql } from '@sockdoc/diagnose/packs/graphql-ws';
+import { graphqlTransportWs, graphqlTransportWsMessages as gql, type GraphqlTransportWsClientMessage, type GraphqlTransportWsServerMessage } from '@sockdoc/diagnose/packs/graphql-ws';
+import type { JsonResult } from '../json.js';
 import { waitFor } from '@sockdoc/test-utils';
 import { createSocket } from '../createSocket.js';
 import { typedJson } from '../typedJson.js';
@@ -65,4 +66,35 @@ describe('graphql-transport-ws messages, checked before they leave', () => {
     await waitFor(() => closes.length > before, 3000);
     expect(closes.at(-1)).toBe(1000); // never a 4400
   });
+
+  it('should speak the protocol from the pack alone: its subprotocol, its schemas, and a 4400 traced to the message sent without them', async () => {
+    // No protocols option and no registerCodes: typedJson(pack) brings both.
+    const socket = createSocket(url, { WebSocket, json: typedJson(graphqlTransportWs), reconnect: false });
+    socket.sendJson({ type: 'connection_init' });
+    expect(() => socket.sendJson({ type: 'complete', id: '' })).toThrow(expect.objectContaining({ code: 'SOCKDOC_SCHEMA_MISMATCH' }));
+    await waitFor(() => socket.getSnapshot().status === 'open', 3000);
+    expect(socket.getSnapshot().protocol).toBe('graphql-transport-ws');
+    socket.sendJson({ type: 'ping' });
+    // What the schema never saw: a subscribe without its id, sent as a string.
+    socket.send(JSON.stringify({ type: 'subscribe', payload: { query: '{ hello }' } }));
+    await waitFor(() => socket.getSnapshot().lastClose?.cause.id === 'unchecked_message_refused', 3000);
+    const d = socket.getSnapshot().lastClose!;
+    expect(d.code).toBe(4400);
+    expect(d.explanation.title).toBe('Bad request');
+    expect(d.cause.evidence.find((e) => e.id === 'sent_unchecked')?.params).toEqual({ count: 1 });
+    expect(d.cause.detail).toBe('4400 (BadRequest) says the server could not accept a message: most likely the one sent without the send schema.');
+    expect(d.retry.retryable).toBe(false);
+  });
+
+  it('should type the socket from the pack, and refuse a pack that knows no messages where the caller can catch it', () => {
+    const socket = createSocket(url, { WebSocket, json: typedJson(graphqlTransportWs), autoConnect: false });
+    expectTypeOf(socket.sendJson).parameter(0).toEqualTypeOf<GraphqlTransportWsClientMessage>();
+    socket.on('message', (_data, decoded) => expectTypeOf(decoded).toEqualTypeOf<JsonResult<GraphqlTransportWsServerMessage> | undefined>());
+    // @ts-expect-error: not a message of the protocol
+    expect(() => socket.sendJson({ type: 'start', id: '1' })).toThrow(expect.objectContaining({ code: 'SOCKDOC_SCHEMA_MISMATCH' }));
+    const { messages: _m, ...codesOnly } = graphqlTransportWs;
+    // @ts-expect-error: a pack without messages has nothing to check with
+    expect(() => typedJson(codesOnly)).toThrow(expect.objectContaining({ name: 'OptionError', code: 'SOCKDOC_INVALID_OPTION', message: expect.stringContaining('knows no messages') }));
+  });
 });
+

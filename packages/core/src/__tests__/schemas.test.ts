@@ -51,6 +51,7 @@ beforeAll(async () => {
       return;
     }
     ws.on('message', (data) => {
+      if (req.url === '/no-shouting' && /"text":"[A-Z]+"/.test(String(data))) return ws.close(1008, 'no shouting');
       let m: unknown;
       try {
         m = JSON.parse(String(data));
@@ -194,6 +195,27 @@ describe('typed messages: refused incoming messages are evidence', () => {
     const { zhCN } = await import('@sockdoc/diagnose/locales/zh-CN');
     const zh = (await import('@sockdoc/diagnose')).diagnose({ code: d.code, reason: d.reason, wasClean: d.wasClean }, evidence, { locale: zhCN });
     expect(zh.cause.evidence.map((e) => e.text)).toContain('这条连接上，服务器发来的消息中有 1 条不符合应用的接收模式（位置：$.text）：双方对协议的理解可能不一致。');
+  });
+
+  it('should say, of a 1008 for a message the schema allowed, that every message passed it, and count what went out without it', async () => {
+    const diagnose = (await import('@sockdoc/diagnose')).diagnose;
+    // The server's rule the schema does not know: no shouting.
+    const shout = { type: 'say', room: 'general', text: 'HELLO' } as const;
+    const run = async (raw: boolean) => {
+      const socket = createSocket(`${url}/no-shouting`, { WebSocket, json: typedJson({ send: zodOut }), reconnect: false, diagnose });
+      const closed = new Promise<Parameters<Parameters<typeof socket.on<'close'>>[1]>>((r) => socket.once('close', (...args) => r(args)));
+      socket.sendJson({ type: 'join', room: 'general' });
+      if (raw) socket.send(JSON.stringify(shout));
+      else socket.sendJson(shout);
+      return closed;
+    };
+    const [checked, , evidence] = await run(false);
+    expect(checked.code).toBe(1008);
+    expect(evidence.sendSchema).toEqual({ checked: 2, unchecked: 0 });
+    expect(checked.cause.evidence.find((e) => e.id === 'sent_checked')?.text).toBe('The send schema checked every message sent on this connection (2).');
+    const [unchecked, , evidence2] = await run(true);
+    expect(evidence2.sendSchema).toEqual({ checked: 1, unchecked: 1 });
+    expect(unchecked.cause.evidence.find((e) => e.id === 'sent_unchecked')?.text).toBe('One message on this connection went out without the send schema (send() or sendText()).');
   });
 });
 

@@ -611,6 +611,16 @@ export const enText: LocaleText = {
       detail: (p) => `${p.code} is defined by ${p.packName}${p.protocol ? ` (subprotocol ${p.protocol})` : ''}: ${p.packTitle}.`,
       fixes: () => ['Follow the protocol\'s documentation for this code.'],
     },
+    unchecked_message_refused: {
+      title: 'A message the schema never checked',
+      detail: (p) => `${p.code} (${p.packTitle}) says the server could not accept a message: most likely ${p.count === 1 ? 'the one' : `one of the ${(p.count ?? 0).toLocaleString('en-US')}`} sent without the send schema.`,
+      fixes: () => ['Send the protocol\'s messages with sendJson, so that the send schema checks each one before it leaves.'],
+    },
+    schema_passed_refused: {
+      title: 'The server refused a message the schema allows',
+      detail: (p) => `Every message sent passed the send schema, yet ${p.code} (${p.packTitle}) says the server could not accept one: the server checks more than the schema (another version of ${p.packName}, or rules of its own).`,
+      fixes: () => ['Find the refused message in the server\'s log; make the send schema as strict as the server.'],
+    },
     application_defined: {
       title: 'An application-defined code sockdoc does not know',
       detail: (p) => (p.reason ? `The server's application chose ${p.code} with the reason ${q(p.reason)}.` : `The server's application chose ${p.code} and gave no reason.`),
@@ -668,6 +678,9 @@ export const enText: LocaleText = {
                 : 'The status probe is turned off (statusProbe: false), so the HTTP status is unknown.',
     credentials_expired: (p) => `The app said its credentials expired ${span(p.agoMs)} before the close.`,
     invalid_incoming: (p) => `The server sent ${p.count === 1 ? 'a message' : `${(p.count ?? 0).toLocaleString('en-US')} messages`} on this connection that the app's receive schema refused${p.paths?.length ? ` (at ${p.paths.join(', ')})` : ''}: the two sides may disagree on the protocol.`,
+    sent_checked: (p) => `The send schema checked every message sent on this connection (${(p.count ?? 0).toLocaleString('en-US')}).`,
+    sent_unchecked: (p) => `${p.count === 1 ? 'One message' : `${(p.count ?? 0).toLocaleString('en-US')} messages`} on this connection went out without the send schema (send() or sendText()).`,
+    no_send_schema: () => 'No send schema checked the messages sent on this connection (typedJson records that it does).',
     browser_encodes_utf8: () => 'The client runs in a browser, where send(string) always produces valid UTF-8.',
     subprotocol_pack: (p) => `The negotiated subprotocol is ${p.protocol}, whose codes are described by ${p.packName}.`,
     heartbeat_missed: () => 'The client\'s heartbeat got no answer before its deadline.',

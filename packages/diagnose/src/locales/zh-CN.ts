@@ -613,6 +613,16 @@ export const zhCNText: LocaleText = {
       detail: (p) => `${p.code} 由 ${p.packName}${p.protocol ? `（子协议 ${p.protocol}）` : ''}定义：${p.packTitle}。`,
       fixes: () => ['按照该协议对此关闭码的文档处理。'],
     },
+    unchecked_message_refused: {
+      title: '有消息没有经过模式检查',
+      detail: (p) => `${p.code}（${p.packTitle}）表示服务器无法接受某条消息：${p.count === 1 ? '很可能就是没有经过发送模式检查的那一条' : `很可能是没有经过发送模式检查的 ${(p.count ?? 0).toLocaleString('en-US')} 条之一`}。`,
+      fixes: () => ['协议消息一律用 sendJson 发送，让发送模式在发出前逐条检查。'],
+    },
+    schema_passed_refused: {
+      title: '服务器拒绝了一条模式允许的消息',
+      detail: (p) => `发送的消息都通过了发送模式检查，但 ${p.code}（${p.packTitle}）表示服务器无法接受其中一条：服务器的检查比模式更严（${p.packName} 的版本不同，或服务器有自己的规则）。`,
+      fixes: () => ['在服务器日志中找到被拒绝的消息，把发送模式收紧到与服务器一致。'],
+    },
     application_defined: {
       title: 'sockdoc 不认识的应用自定义关闭码',
       detail: (p) => (p.reason ? `服务器应用选择了 ${p.code}，关闭原因为${q(p.reason)}。` : `服务器应用选择了 ${p.code}，没有给出原因。`),
@@ -670,6 +680,9 @@ export const zhCNText: LocaleText = {
                 : '状态探测已关闭（statusProbe: false），因此 HTTP 状态码未知。',
     credentials_expired: (p) => `关闭前 ${span(p.agoMs)}，应用提供的凭据就已过期。`,
     invalid_incoming: (p) => `这条连接上，服务器发来的消息中有 ${(p.count ?? 0).toLocaleString('en-US')} 条不符合应用的接收模式${p.paths?.length ? `（位置：${p.paths.join('、')}）` : ''}：双方对协议的理解可能不一致。`,
+    sent_checked: (p) => `这条连接上发送的消息都经过了发送模式检查（共 ${(p.count ?? 0).toLocaleString('en-US')} 条）。`,
+    sent_unchecked: (p) => `这条连接上有 ${(p.count ?? 0).toLocaleString('en-US')} 条消息没有经过发送模式检查（用的是 send() 或 sendText()）。`,
+    no_send_schema: () => '这条连接上发送的消息没有经过任何发送模式检查（使用 typedJson 时会记录检查情况）。',
     browser_encodes_utf8: () => '客户端运行在浏览器中，send(string) 总是产生有效的 UTF-8。',
     subprotocol_pack: (p) => `协商出的子协议是 ${p.protocol}，其关闭码由 ${p.packName} 描述。`,
     heartbeat_missed: () => '客户端的心跳在截止时间前没有得到回应。',

@@ -613,6 +613,16 @@ export const zhTWText: LocaleText = {
       detail: (p) => `${p.code} 由 ${p.packName}${p.protocol ? `（子協定 ${p.protocol}）` : ''}定義：${p.packTitle}。`,
       fixes: () => ['按照該協定對此關閉碼的文件處理。'],
     },
+    unchecked_message_refused: {
+      title: '有訊息沒有經過結構描述檢查',
+      detail: (p) => `${p.code}（${p.packTitle}）表示伺服器無法接受某則訊息：${p.count === 1 ? '很可能就是沒有經過傳送結構描述檢查的那一則' : `很可能是沒有經過傳送結構描述檢查的 ${(p.count ?? 0).toLocaleString('en-US')} 則之一`}。`,
+      fixes: () => ['協定訊息一律用 sendJson 傳送，讓傳送結構描述在送出前逐則檢查。'],
+    },
+    schema_passed_refused: {
+      title: '伺服器拒絕了一則結構描述允許的訊息',
+      detail: (p) => `傳送的訊息都通過了傳送結構描述檢查，但 ${p.code}（${p.packTitle}）表示伺服器無法接受其中一則：伺服器的檢查比結構描述更嚴格（${p.packName} 的版本不同，或伺服器有自己的規則）。`,
+      fixes: () => ['在伺服器記錄中找出被拒絕的訊息，把傳送結構描述收緊到與伺服器一致。'],
+    },
     application_defined: {
       title: 'sockdoc 不認識的應用程式自訂關閉碼',
       detail: (p) => (p.reason ? `伺服器應用程式選擇了 ${p.code}，關閉原因為${q(p.reason)}。` : `伺服器應用程式選擇了 ${p.code}，沒有給出原因。`),
@@ -670,6 +680,9 @@ export const zhTWText: LocaleText = {
                 : '狀態探查已關閉（statusProbe: false），因此 HTTP 狀態碼未知。',
     credentials_expired: (p) => `關閉前 ${span(p.agoMs)}，應用程式提供的認證資訊就已過期。`,
     invalid_incoming: (p) => `這條連線上，伺服器傳來的訊息中有 ${(p.count ?? 0).toLocaleString('en-US')} 則不符合應用程式的接收結構描述${p.paths?.length ? `（位置：${p.paths.join('、')}）` : ''}：雙方對協定的理解可能不一致。`,
+    sent_checked: (p) => `這條連線上傳送的訊息都經過了傳送結構描述檢查（共 ${(p.count ?? 0).toLocaleString('en-US')} 則）。`,
+    sent_unchecked: (p) => `這條連線上有 ${(p.count ?? 0).toLocaleString('en-US')} 則訊息沒有經過傳送結構描述檢查（用的是 send() 或 sendText()）。`,
+    no_send_schema: () => '這條連線上傳送的訊息沒有經過任何傳送結構描述檢查（使用 typedJson 時會記錄檢查情況）。',
     browser_encodes_utf8: () => '用戶端執行在瀏覽器中，send(string) 總是產生有效的 UTF-8。',
     subprotocol_pack: (p) => `協商出的子協定是 ${p.protocol}，其關閉碼由 ${p.packName} 描述。`,
     heartbeat_missed: () => '用戶端的心跳在截止時間前沒有得到回應。',

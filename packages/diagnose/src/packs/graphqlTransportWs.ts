@@ -1,5 +1,6 @@
-import type { CodePack } from '../CodePack.js';
+import type { ProtocolPack } from '../CodePack.js';
 import { RETRY } from '../closeCodes.js';
+import { graphqlTransportWsMessages, type GraphqlTransportWsClientMessage, type GraphqlTransportWsServerMessage } from './graphqlTransportWsMessages.js';
 
 // Source: enisdenjo/graphql-ws 6.2.0, src/common.ts (CloseCode) and src/client.ts
 // (shouldRetryConnectOrThrow), as summarized in ../shared/close-codes.md §6.1.
@@ -8,20 +9,23 @@ import { RETRY } from '../closeCodes.js';
 const { no: NO, backoff: BACKOFF } = RETRY;
 
 /**
- * Close codes of the `graphql-transport-ws` subprotocol (graphql-ws).
+ * Close codes of the `graphql-transport-ws` subprotocol (graphql-ws), and its messages
+ * (`typedJson(graphqlTransportWs)` checks what the client sends and receives with them).
  *
  * @example
  * import { diagnose } from '@sockdoc/diagnose';
  * import { graphqlTransportWs } from '@sockdoc/diagnose/packs/graphql-ws';
  * diagnose({ code: 4408 }, { protocol: 'graphql-transport-ws' }, { packs: [graphqlTransportWs] }).cause.id; // 'pack_code'
  */
-export const graphqlTransportWs: CodePack = {
+export const graphqlTransportWs: ProtocolPack<GraphqlTransportWsClientMessage, GraphqlTransportWsServerMessage> = {
   id: 'graphql-transport-ws',
   name: 'graphql-ws',
   subprotocol: 'graphql-transport-ws',
+  messages: graphqlTransportWsMessages,
   codes: {
     4400: {
-      name: 'BadRequest', retry: NO, category: 'protocol_error', sentBy: 'server',
+      // graphql-ws's server: parseMessage failed ("Invalid message received"), src/server.ts.
+      name: 'BadRequest', retry: NO, category: 'protocol_error', sentBy: 'server', invalidMessage: true,
       text: {
         en: { title: 'Bad request', description: 'The server could not parse or validate a message ("Invalid message received").', fixes: ['Check the messages the client sends against the graphql-transport-ws protocol.'] },
         'zh-CN': { title: '错误的请求', description: '服务器无法解析或校验某条消息（“Invalid message received”）。', fixes: ['对照 graphql-transport-ws 协议检查客户端发送的消息。'] },
@@ -119,4 +123,5 @@ export const graphqlTransportWs: CodePack = {
   },
 };
 export { graphqlTransportWsMessages } from './graphqlTransportWsMessages.js';
-export type { GraphqlTransportWsClientMessage, GraphqlTransportWsServerMessage, MessageSchema } from './graphqlTransportWsMessages.js';
+export type { GraphqlTransportWsClientMessage, GraphqlTransportWsServerMessage } from './graphqlTransportWsMessages.js';
+export type { MessageSchema } from '../MessageSchema.js';

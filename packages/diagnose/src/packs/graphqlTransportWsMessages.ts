@@ -3,18 +3,7 @@
 // received" for, checked on the client first. Standard Schema objects written out by hand, so that
 // @sockdoc/diagnose stays free of any schema library (the spec lets its interface be copied).
 
-type Issue = { readonly message: string; readonly path?: readonly PropertyKey[] };
-type Result<T> = { readonly value: T; readonly issues?: undefined } | { readonly issues: readonly Issue[] };
-
-/** A Standard Schema v1 (https://standardschema.dev), structurally: what `typedJson` takes. */
-export interface MessageSchema<Input, Output = Input> {
-  readonly '~standard': {
-    readonly version: 1;
-    readonly vendor: string;
-    readonly validate: (value: unknown) => Result<Output>;
-    readonly types?: { readonly input: Input; readonly output: Output };
-  };
-}
+import type { MessageSchema, MessageIssue } from '../MessageSchema.js';
 
 type Payload = Readonly<Record<string, unknown>> | null;
 
@@ -48,7 +37,7 @@ function schema<T>(check: (m: Record<string, unknown>, issue: (message: string, 
       version: 1,
       vendor: 'sockdoc',
       validate(value) {
-        const issues: Issue[] = [];
+        const issues: MessageIssue[] = [];
         if (!isRecord(value)) return { issues: [{ message: 'A message must be an object' }] };
         check(value, (message, ...path) => issues.push({ message, path }));
         return issues.length ? { issues } : { value: value as T };
