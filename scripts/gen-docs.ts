@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { compare, explain, ENTRY_KEYS, type DiagnoseLocale, type EntryKey, type Explanation } from '../packages/diagnose/src/index.js';
 import { SAMPLE_CODE } from '../packages/diagnose/src/catalogue.js';
 import { derivedFiles, loadLocales, LOCALE_LIST, root } from './locales.js';
+import { fidelityPages } from './fidelityTable.js';
 
 /** English at docs/close-codes, other languages at docs/<prefix>/close-codes (the docs site's locale layout). */
 const PREFIX: Record<string, string> = Object.fromEntries(LOCALE_LIST.map((l) => [l.tag, l.docs]));
@@ -163,6 +164,8 @@ function pages(): Map<string, string> {
     out.set(join(dir, 'index.md'), indexPage(locale));
   }
   for (const [file, text] of derivedFiles()) out.set(file, text);
+  // The runtime fidelity tables, from the runtime record.
+  for (const [file, text] of fidelityPages(root)) out.set(file, text);
   // What the docs site needs of each language (docs/.vitepress/config.mts reads it).
   const site = LOCALES.map((l, i) => ({
     tag: l.tag,

@@ -1,4 +1,4 @@
-import { createSocket as createCoreSocket, type Dynamic, type SocketClient, type SocketOptions, type WebSocketConstructor } from '@sockdoc/core';
+import { SocketClient, type Dynamic, type SocketOptions, type WebSocketConstructor } from '@sockdoc/core';
 import { webSocketTransport } from '@sockdoc/core/adapter';
 import { browserEnvironment } from './browserEnvironment.js';
 import { preferredLanguages } from './preferredLanguages.js';
@@ -40,7 +40,8 @@ export function createSocket<Out = unknown, In = unknown>(url: Dynamic<string>, 
         };
   const transport = probingTransport(webSocketTransport('browser', () => WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket), probeMode);
   // Diagnoses speak the page's language when a loaded locale covers it (else English).
-  return createCoreSocket<Out, In>(resolved, { ...rest, locale: rest.locale ?? preferredLanguages(), transport, environment: browserEnvironment });
+  // SocketClient itself: core's createSocket also finds a runtime's WebSocket, which a page never needs.
+  return new SocketClient<Out, In>(resolved, { ...rest, locale: rest.locale ?? preferredLanguages(), transport, environment: browserEnvironment });
 }
 
 /** Resolves `url` against the page, as `new WebSocket()` does. */

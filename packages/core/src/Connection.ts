@@ -142,6 +142,9 @@ export class Connection implements TransportEvents {
     if (this.#done) return;
     if (code !== undefined || message !== undefined) this.evidence.transportError ??= transportError(code, message);
     this.#host.error(error);
+    // A handshake that failed must be followed by a close; some runtimes never report it (Node 20's undici).
+    const grace = this.#transport.closeGraceMs;
+    if (this.evidence.opened === undefined && grace !== undefined) this.#awaitClose(grace);
   }
 
   close(code: number, reason: string, wasClean: boolean): void {
@@ -174,23 +177,34 @@ export class Connection implements TransportEvents {
     this.#host.closed(this, raw);
   }
 
-  /** Ends the socket without a closing handshake where the runtime can (Node), else closes it. */
+  /** Ends the socket without a closing handshake where the runtime can (Node: it reports 1006 at once), else closes it, waiting for the close where the transport says it may never come. */
   #kill(socket: TransportSocket): void {
-    if (socket.terminate) socket.terminate();
-    else socket.close();
+    if (socket.terminate) return socket.terminate();
+    socket.close();
+    const grace = this.#transport.closeGraceMs;
+    if (grace !== undefined) this.#awaitClose(grace);
+  }
+
+  /**
+   * The runtime must report a close now: give it a moment, then end the attempt as it should
+   * have (1006: no Close frame came), marked as not reported so that the diagnosis says so.
+   */
+  #awaitClose(ms: number): void {
+    if (this.#done || this.#abandonTimer !== undefined) return;
+    this.#abandonTimer = this.#timers.setTimeout(() => {
+      this.#abandonTimer = undefined;
+      this.evidence.closeNotReported = true;
+      this.#finish({ code: 1006, reason: '', wasClean: false, abandoned: true });
+    }, ms);
   }
 
   /** A heartbeat got no answer: end the connection now, to be diagnosed as dead. */
   #dead(socket: TransportSocket): void {
     if (this.#done) return;
     this.evidence.heartbeatTimeout = true;
-    this.#kill(socket); // Node reports 1006 at once
-    if (socket.terminate || this.#done) return;
-    // A dead browser socket may take minutes to report; give it a moment, then report it ourselves.
-    this.#abandonTimer = this.#timers.setTimeout(() => {
-      this.#abandonTimer = undefined;
-      this.#finish({ code: 1006, reason: '', wasClean: false, abandoned: true });
-    }, ABANDON_GRACE_MS);
+    this.#kill(socket);
+    // A dead browser socket may take minutes to report: give it a moment, then report it ourselves.
+    if (!socket.terminate) this.#awaitClose(ABANDON_GRACE_MS);
   }
 }
 

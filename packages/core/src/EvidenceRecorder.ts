@@ -24,6 +24,8 @@ export class EvidenceRecorder {
   /** What the status probe learned of a handshake the runtime hid (browsers). */
   statusProbe: StatusProbe | undefined;
   protocolsRequested = false;
+  /** The runtime never reported the close: sockdoc ended the attempt after a grace period. */
+  closeNotReported = false;
   /** What the `json` codec records of this connection (typedJson: what its schemas checked and refused). */
   codec: CodecRecord | undefined;
 
@@ -58,6 +60,8 @@ export class EvidenceRecorder {
   /** What `diagnose()` reads: this attempt's observations plus what the client knows (`env`). Absent facts are left out, not `undefined`. */
   context({ closed, ...env }: {
     runtime: DiagnoseContext['runtime'];
+    runtimeVersion: string | undefined;
+    webSocket: DiagnoseContext['webSocket'];
     closed: number;
     channel: DiagnoseContext['channel'];
     maxMessageBytes: number | undefined;
@@ -83,6 +87,7 @@ export class EvidenceRecorder {
       connectTimeout: this.connectTimeout || undefined,
       statusProbe: this.statusProbe,
       protocolsRequested: this.protocolsRequested || undefined,
+      closeNotReported: this.closeNotReported || undefined,
       ...this.codec?.context(),
     };
     for (const k in ctx) if (ctx[k] === undefined) delete ctx[k];

@@ -586,7 +586,8 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
    */
   #closed(conn: Connection, raw: RawClose): void {
     this.#conn = undefined;
-    const evidence = conn.evidence.context({ runtime: this.#transport.runtime, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env, ...this.#expiry() });
+    const t = this.#transport;
+    const evidence = conn.evidence.context({ runtime: t.runtime, runtimeVersion: t.version, webSocket: t.webSocket, closed: Date.now(), channel: this.#channel, maxMessageBytes: this.#max, attempt: this.#streak.failures, ...this.#env, ...this.#expiry() });
     const diagnosis: Diagnosis = this.#diagnosis.judge(raw, evidence, (full) => this.#upgrade(diagnosis, full));
     const { next, streak } = this.#nextAfter(conn.endedBy ?? 'peer', diagnosis, conn.openedAt);
     this.#streak = streak;

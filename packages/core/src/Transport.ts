@@ -1,4 +1,4 @@
-import type { StatusProbe } from '@sockdoc/diagnose';
+import type { Runtime, StatusProbe } from '@sockdoc/diagnose';
 import type { IncomingData } from './types.js';
 
 // The runtime interface, for adapter authors: `@sockdoc/core/adapter`. Users never see it;
@@ -6,7 +6,7 @@ import type { IncomingData } from './types.js';
 // environment reports what the page or process around them does. Core reads nothing else.
 
 /** Which runtime a transport belongs to, as evidence for diagnoses. */
-export type Runtime = 'browser' | 'node' | 'other';
+export type { Runtime };
 
 /** HTTP headers of a refused handshake, as the runtime gives them. */
 export type Headers = Readonly<Record<string, string | string[] | undefined>>;
@@ -20,11 +20,22 @@ export type Headers = Readonly<Record<string, string | string[] | undefined>>;
  */
 export interface Transport {
   readonly runtime: Runtime;
+  /** The runtime's version, as evidence (some runtimes misreport closes in some versions). */
+  readonly version?: string;
+  /** Which WebSocket client it uses in Node: `ws` or the global one (undici). */
+  readonly webSocket?: 'ws' | 'undici';
   /**
    * Opens one socket and reports its events to `events` until `detach()`. May throw what the
    * runtime throws (no `WebSocket`, a URL it refuses): the client reports that as a setup error.
    */
   open(url: string, protocols: readonly string[] | undefined, binaryType: 'arraybuffer' | 'blob', events: TransportEvents): TransportSocket;
+  /**
+   * Set for runtimes whose sockets may never report a close they owe (Node 20's undici after a
+   * failed handshake): this long after an error event before open, or after sockdoc closed a socket
+   * at its connect timeout, the client ends the attempt itself (1006, `abandoned`, evidence
+   * `close_not_reported`). Unset: the runtime's close event is waited for.
+   */
+  readonly closeGraceMs?: number;
   /** Whether its sockets have `ping()` (ping frames). Without it a heartbeat needs an application-level message. */
   readonly pings?: boolean;
   /** Native UTF-8 where the runtime has it (Node's Buffer). Without it core uses `TextEncoder`/`TextDecoder`. */

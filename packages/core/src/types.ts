@@ -85,9 +85,11 @@ export interface RawClose {
   readonly reason: string;
   readonly wasClean: boolean;
   /**
-   * Set when sockdoc gave up on a dead connection before the runtime reported a close (a missed
-   * heartbeat in a browser, where a dead socket can take minutes to report). The code is then
-   * 1006 because no Close frame was received.
+   * Set when the runtime never reported this close and sockdoc ended the attempt itself, a second
+   * after the runtime had to: after a missed heartbeat in a browser (a dead socket can take minutes
+   * to report), after a connect timeout, or after an error event before the socket opened (Node
+   * 20's undici never reports the close of a failed handshake). The code is then 1006 because no
+   * Close frame was received, and the diagnosis says the close was not reported.
    */
   readonly abandoned?: true;
 }

@@ -127,6 +127,8 @@ export type EvidenceId =
   | 'status_unknown'
   | 'credentials_expired'
   | 'invalid_incoming'
+  | 'runtime_misreports'
+  | 'close_not_reported'
   | 'sent_checked'
   | 'sent_unchecked'
   | 'no_send_schema'
@@ -158,6 +160,11 @@ export interface EvidenceParams {
   readonly why?: 'cross_origin' | 'cors' | 'unreachable' | 'timeout' | 'offline' | 'off';
   readonly protocol?: string;
   readonly packName?: string;
+  /** The runtime that misreports (`runtime_misreports`): its name, version, the code the standard would report, a public report. */
+  readonly runtimeName?: string;
+  readonly version?: string;
+  readonly means?: number;
+  readonly url?: string;
   /** How many (`invalid_incoming`, `sent_checked`, `sent_unchecked`). */
   readonly count?: number;
   /** Where, in a message (`invalid_incoming`): schema paths such as `$.text`. */

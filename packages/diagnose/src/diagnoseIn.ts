@@ -7,7 +7,13 @@ import { findCode } from './registerCodes.js';
 import { findCandidates, gatherFacts, type Candidate, type EvidenceRef } from './rules.js';
 import { normalizeContext } from './normalizeContext.js';
 import { sanitizeReason } from './sanitizeReason.js';
-import type { CloseInput, DiagnoseContext, RetryAdvice } from './types.js';
+import { findQuirk } from './runtimeQuirks.js';
+import { RETRY } from './closeCodes.js';
+import type { CloseInput, Confidence, DiagnoseContext, RetryAdvice, Runtime } from './types.js';
+
+/** Runtimes with quirks, by their proper names (the same in every language). */
+const RUNTIME_NAMES: Partial<Record<Runtime, string>> = { node: 'Node', deno: 'Deno', bun: 'Bun', workerd: 'workerd', 'react-native': 'React Native' };
+const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 
 /** Two titles that say the same thing (`TLS 握手失败` twice): the summary names it once. */
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -17,15 +23,24 @@ const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  * its own. Never throws.
  */
 export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale, fallback, missing, base }: ResolvedText, options: Pick<DiagnoseOptions, 'packs' | 'protocol'> = {}): Diagnosis {
-  const code = typeof close?.code === 'number' ? close.code : Number.NaN;
+  const reported = typeof close?.code === 'number' ? close.code : Number.NaN;
   const { text: reason, truncated } = sanitizeReason(close?.reason);
   // Whatever it was given: fields of the wrong type dropped, server- and file-controlled strings sanitized.
   const ctx = normalizeContext(context);
+  // A runtime known to misreport this close: read the code the standard would report where that
+  // is certain; else doubt the code (lower confidence, no retry advice from it).
+  const quirk = findQuirk(reported, close?.wasClean, ctx.runtime);
+  const code = quirk?.means ?? reported;
+  const runtimeEvidence: EvidenceRef[] = [
+    ...(quirk ? [{ id: 'runtime_misreports' as const, params: { code: reported, runtimeName: RUNTIME_NAMES[quirk.runtime] ?? quirk.runtime, ...(ctx.runtimeVersion ? { version: ctx.runtimeVersion } : {}), ...(quirk.means === undefined ? {} : { means: quirk.means }), ...('cited' in quirk.source ? { url: quirk.source.cited } : {}) } }] : []),
+    ...(ctx.closeNotReported ? [{ id: 'close_not_reported' as const, params: {} }] : []),
+  ];
   const protocol = options.protocol ?? ctx.protocol;
   const { source: _source, ...explanation } = explainText(code, { locale, ...(fallback ? { fallback } : {}) }, { ...(options.packs ? { packs: options.packs } : {}), ...(protocol === undefined ? {} : { protocol }) });
   const pack = Number.isInteger(code) && code >= 3000 && code <= 4999 ? findCode(code, protocol, options.packs) : undefined;
   const facts = gatherFacts(code, reason, close?.wasClean, ctx, fingerprintReason(reason), pack);
-  const [first, ...rest] = dedupe(findCandidates(facts));
+  const found = dedupe(findCandidates(facts));
+  const [first, ...rest] = quirk && quirk.means === undefined ? found.map((cand) => ({ ...cand, confidence: LOWER[cand.confidence], retry: RETRY.unknown })) : found;
 
   // Messages the server sent that the app's receive schema refused: said whatever the cause (a
   // server that sends what the client cannot read may be closing for a reason of the same kind).
@@ -47,7 +62,7 @@ export function diagnoseIn(close: CloseInput, context: DiagnoseContext, { locale
       title: text.title,
       detail: note('cause.detail', () => text.detail(cand.params)),
       fixes: note('cause.fixes', () => text.fixes(cand.params)),
-      evidence: note('cause.evidence', () => [...cand.evidence, ...incoming].map((e) => ({ id: e.id, params: e.params, text: locale.evidence[e.id](e.params) }))),
+      evidence: note('cause.evidence', () => [...runtimeEvidence, ...cand.evidence, ...incoming].map((e) => ({ id: e.id, params: e.params, text: locale.evidence[e.id](e.params) }))),
     };
   };
   const cause = render(first!, true);

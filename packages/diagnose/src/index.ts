@@ -42,6 +42,7 @@ export type {
   OutgoingFrame,
   RetryAdvice,
   RetryStrategy,
+  Runtime,
   Sender,
   StatusProbe,
 } from './types.js';

@@ -12,7 +12,10 @@ export type Field = 'number' | 'boolean' | 'text' | 'texts' | readonly string[] 
 
 /** Every field `diagnose()` reads from a context. */
 export const CONTEXT: { readonly [key: string]: Field } = {
-  runtime: ['browser', 'node', 'other'],
+  runtime: ['browser', 'node', 'deno', 'bun', 'workerd', 'react-native', 'other'],
+  runtimeVersion: 'text',
+  webSocket: ['ws', 'undici'],
+  closeNotReported: 'boolean',
   opened: 'boolean',
   timestamps: { created: 'number', opened: 'number', lastMessageIn: 'number', lastMessageOut: 'number', closed: 'number' },
   recentOutgoing: 'frames',

@@ -287,6 +287,17 @@ export function findCandidates(f: Facts): Candidate[] {
 /** What ws says of a 101 response that breaks the handshake (lib/websocket.js). */
 const HANDSHAKE_INVALID = /Invalid Sec-WebSocket-Accept|Missing Sec-WebSocket-Accept|Invalid Upgrade header|Server sent (?:a|an invalid|no) subprotocol|Server sent a Sec-WebSocket-Extensions|Invalid Sec-WebSocket-Extensions|Server indicated an extension that was not requested/i;
 
+/**
+ * The status of a refused handshake where the runtime puts it only in its error message, as
+ * recorded by sockdoc's runtime tests: Deno 2.9 "failed to connect to WebSocket: Invalid status
+ * code: 401", Bun 1.4 "failed: Expected 101 status code: 401", workerd "expected server to reply
+ * with HTTP status code 101 (switching protocols), but received 401 instead".
+ */
+function statusInMessage(message: string | undefined): number | undefined {
+  const m = message && (/(?:Invalid status code|Expected 101 status code): ([1-5]\d\d)\b/.exec(message) ?? /status code 101 \(switching protocols\), but received ([1-5]\d\d) instead/.exec(message));
+  return m ? Number(m[1]) : undefined;
+}
+
 function abnormal(f: Facts, base: CauseParams): Candidate[] {
   const { ctx } = f;
   const out: Candidate[] = [];
@@ -295,7 +306,7 @@ function abnormal(f: Facts, base: CauseParams): Candidate[] {
 
   if (f.opened !== true) {
     const never: EvidenceRef = { id: 'never_opened', params: {} };
-    const status = ctx.handshakeStatus;
+    const status = ctx.handshakeStatus ?? statusInMessage(ctx.transportError?.message);
     if (status !== undefined) {
       const ev: EvidenceRef[] = [never, { id: 'handshake_status', params: { status } }];
       const p = { ...base, status };

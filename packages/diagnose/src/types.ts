@@ -32,6 +32,9 @@ export type Category =
   /** A close reported without the catalogue (the diagnosis module was not loaded). */
   | 'unknown';
 
+/** Where the client ran, recognised from what the runtime provides (never a user-agent string). */
+export type Runtime = 'browser' | 'node' | 'deno' | 'bun' | 'workerd' | 'react-native' | 'other';
+
 /** Who can put the code in a Close frame. `local` means a runtime synthesizes it and it never appears on the wire. */
 export type Sender = 'either' | 'server' | 'client' | 'local' | 'nobody';
 
@@ -147,7 +150,13 @@ export interface CloseInput {
  */
 export interface DiagnoseContext {
   /** Where the client runs. Browsers hide handshake failures; Node exposes them. */
-  readonly runtime?: 'browser' | 'node' | 'other';
+  readonly runtime?: Runtime;
+  /** The runtime's version (`Deno.version.deno`, `Bun.version`, `process.versions.node`), where it says. */
+  readonly runtimeVersion?: string;
+  /** Which WebSocket client ran in Node: `ws` (@sockdoc/node) or the global one (undici). */
+  readonly webSocket?: 'ws' | 'undici';
+  /** The runtime never reported this close: sockdoc ended the attempt after a grace period (its error event, a timeout). */
+  readonly closeNotReported?: boolean;
   /** Whether the `open` event fired for this connection attempt. */
   readonly opened?: boolean;
   readonly timestamps?: {

@@ -2,7 +2,7 @@ import WebSocket from 'isomorphic-ws';
 import type { ClientOptions } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import { isUtf8 } from 'node:buffer';
-import type { Transport, TransportEvents, TransportSocket, Utf8 } from '@sockdoc/core/adapter';
+import { detectRuntime, type Transport, type TransportEvents, type TransportSocket, type Utf8 } from '@sockdoc/core/adapter';
 
 type Bytes = string | Uint8Array;
 
@@ -169,8 +169,12 @@ const utf8: Utf8 = {
  */
 export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   const wsOptions: ClientOptions = { ...asClientOptions(options.ws), headers: { ...options.ws?.headers, ...options.headers } };
+  // ws runs in Bun and Deno too: the runtime is the one it runs in.
+  const { runtime, version } = detectRuntime();
   return {
-    runtime: 'node',
+    runtime,
+    ...(version ? { version } : {}),
+    webSocket: 'ws',
     pings: true,
     utf8,
     open(url, protocols, binaryType, events) {

@@ -371,6 +371,8 @@ describe('bounded by bad options and promises that never settle', () => {
     expect(hung.getSnapshot()).toMatchObject({ status: 'reconnecting', reconnect: { attempt: 1 } });
     hung.close();
     socket.close();
+    // The other client's socket was closed at its connect timeout: its close is waited for one second, then reported.
+    clock.advance(1_000);
     expect(clock.pending()).toBe(0);
   });
 

@@ -681,6 +681,11 @@ export const enText: LocaleText = {
     sent_checked: (p) => `The send schema checked every message sent on this connection (${(p.count ?? 0).toLocaleString('en-US')}).`,
     sent_unchecked: (p) => `${p.count === 1 ? 'One message' : `${(p.count ?? 0).toLocaleString('en-US')} messages`} on this connection went out without the send schema (send() or sendText()).`,
     no_send_schema: () => 'No send schema checked the messages sent on this connection (typedJson records that it does).',
+    runtime_misreports: (p) =>
+      p.means !== undefined
+        ? `${p.runtimeName}${p.version ? ` ${p.version}` : ''} reports ${p.code} where the WebSocket standard reports ${p.means}, as sockdoc's runtime tests recorded: read as ${p.means}.`
+        : `${p.runtimeName}${p.version ? ` ${p.version}` : ''} is known to report other codes as ${p.code} (${p.url}): the server may have sent another code, so this diagnosis is less sure and gives no retry advice from it.`,
+    close_not_reported: () => 'The runtime never reported this close: sockdoc ended the attempt a second after the runtime should have (after its error event or a timeout), as 1006, since no Close frame came.',
     browser_encodes_utf8: () => 'The client runs in a browser, where send(string) always produces valid UTF-8.',
     subprotocol_pack: (p) => `The negotiated subprotocol is ${p.protocol}, whose codes are described by ${p.packName}.`,
     heartbeat_missed: () => 'The client\'s heartbeat got no answer before its deadline.',

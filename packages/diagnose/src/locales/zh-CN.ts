@@ -683,6 +683,11 @@ export const zhCNText: LocaleText = {
     sent_checked: (p) => `这条连接上发送的消息都经过了发送模式检查（共 ${(p.count ?? 0).toLocaleString('en-US')} 条）。`,
     sent_unchecked: (p) => `这条连接上有 ${(p.count ?? 0).toLocaleString('en-US')} 条消息没有经过发送模式检查（用的是 send() 或 sendText()）。`,
     no_send_schema: () => '这条连接上发送的消息没有经过任何发送模式检查（使用 typedJson 时会记录检查情况）。',
+    runtime_misreports: (p) =>
+      p.means !== undefined
+        ? `${p.runtimeName}${p.version ? ` ${p.version}` : ''} 在 WebSocket 标准规定报告 ${p.means} 的情况下报告的是 ${p.code}（sockdoc 的运行时测试记录到了这一行为），因此按 ${p.means} 解读。`
+        : `已知 ${p.runtimeName}${p.version ? ` ${p.version}` : ''} 会把其他关闭码报告为 ${p.code}（${p.url}）：服务器发送的可能是另一个关闭码，所以这份诊断的置信度较低，也不据此给出重试建议。`,
+    close_not_reported: () => '运行时始终没有报告这次关闭：在它本应报告之后（错误事件或超时之后）一秒，sockdoc 自行结束了这次连接尝试；由于没有收到关闭帧，关闭码记为 1006。',
     browser_encodes_utf8: () => '客户端运行在浏览器中，send(string) 总是产生有效的 UTF-8。',
     subprotocol_pack: (p) => `协商出的子协议是 ${p.protocol}，其关闭码由 ${p.packName} 描述。`,
     heartbeat_missed: () => '客户端的心跳在截止时间前没有得到回应。',

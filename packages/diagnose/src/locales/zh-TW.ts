@@ -683,6 +683,11 @@ export const zhTWText: LocaleText = {
     sent_checked: (p) => `這條連線上傳送的訊息都經過了傳送結構描述檢查（共 ${(p.count ?? 0).toLocaleString('en-US')} 則）。`,
     sent_unchecked: (p) => `這條連線上有 ${(p.count ?? 0).toLocaleString('en-US')} 則訊息沒有經過傳送結構描述檢查（用的是 send() 或 sendText()）。`,
     no_send_schema: () => '這條連線上傳送的訊息沒有經過任何傳送結構描述檢查（使用 typedJson 時會記錄檢查情況）。',
+    runtime_misreports: (p) =>
+      p.means !== undefined
+        ? `${p.runtimeName}${p.version ? ` ${p.version}` : ''} 在 WebSocket 標準規定回報 ${p.means} 的情況下回報的是 ${p.code}（sockdoc 的執行環境測試記錄到了這個行為），因此按 ${p.means} 解讀。`
+        : `已知 ${p.runtimeName}${p.version ? ` ${p.version}` : ''} 會把其他關閉碼回報為 ${p.code}（${p.url}）：伺服器傳送的可能是另一個關閉碼，所以這份診斷的可信度較低，也不據此給出重試建議。`,
+    close_not_reported: () => '執行環境始終沒有回報這次關閉：在它本應回報之後（錯誤事件或逾時之後）一秒，sockdoc 自行結束了這次連線嘗試；由於沒有收到關閉訊框，關閉碼記為 1006。',
     browser_encodes_utf8: () => '用戶端執行在瀏覽器中，send(string) 總是產生有效的 UTF-8。',
     subprotocol_pack: (p) => `協商出的子協定是 ${p.protocol}，其關閉碼由 ${p.packName} 描述。`,
     heartbeat_missed: () => '用戶端的心跳在截止時間前沒有得到回應。',
