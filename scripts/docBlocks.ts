@@ -2,7 +2,7 @@
  * The TypeScript code blocks of the README and the docs, for the tests that type-check them all
  * and run every one that is not marked a fragment (```ts fragment).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export interface DocBlock {
@@ -126,7 +126,8 @@ export function jsdocExamples(root: string): DocBlock[] {
     });
   for (const pkg of readdirSync(join(root, 'packages'))) {
     const src = join(root, 'packages', pkg, 'src');
-    if (pkg === 'test-utils' || pkg === 'react18-testbed' || !statSync(join(root, 'packages', pkg)).isDirectory()) continue;
+    // Testbeds hold a dependency, no sources.
+    if (pkg === 'test-utils' || !existsSync(src)) continue;
     for (const file of walk(src)) {
       let n = 0;
       for (const m of readFileSync(file, 'utf8').matchAll(/^\s*\* @example[^\n]*\n((?:\s*\*(?! @)(?!\/).*\n)*)/gm)) {

@@ -115,11 +115,14 @@ export function fidelityTables(lang: Lang): string {
         : `- **${NAMES[q.runtime] ?? q.runtime}** 在标准规定报告 ${q.means} 的地方报告 ${q.reported}（记录于：${'recorded' in q.source ? q.source.recorded.map((s) => `\`${s}\``).join('、') : ''}）。sockdoc 按 ${q.means} 解读，并在证据中说明（\`runtime_misreports\`）。`,
     ),
     en
-      ? '- **Node\'s own WebSocket (undici)** in Node 20 fires `error` and never `close` for a refused handshake, a refused connection or a close during the handshake. sockdoc ends such an attempt one second after the error (or its connect timeout) as 1006, and says the runtime never reported it (evidence `close_not_reported`).'
-      : '- **Node 自带的 WebSocket（undici）** 在 Node 20 中，握手被拒绝、连接被拒绝或在握手期间关闭时，只派发 `error`，从不派发 `close`。sockdoc 在 error（或连接超时）之后一秒把这次尝试按 1006 结束，并说明运行时没有报告这次关闭（证据 `close_not_reported`）。',
+      ? '- **Node\'s own WebSocket (undici)**, in Node 20 and in Node 22 alike, fires `error` and never `close` for a refused handshake, a refused connection or a close during the handshake. sockdoc ends such an attempt one second after the error (or its connect timeout) as 1006, and says the runtime never reported it (evidence `close_not_reported`).'
+      : '- **Node 自带的 WebSocket（undici）** 无论在 Node 20 还是 Node 22 中，握手被拒绝、连接被拒绝或在握手期间关闭时，都只派发 `error`，从不派发 `close`。sockdoc 在 error（或连接超时）之后一秒把这次尝试按 1006 结束，并说明运行时没有报告这次关闭（证据 `close_not_reported`）。',
     en
       ? '- **Deno, Bun and workerd** put a refused handshake\'s HTTP status only in the error message; sockdoc reads it there, so a 401 is an authentication failure (`handshake_auth`, retry `after_reauth`), not a network error to retry. Node\'s undici says only "non-101 status code", so there a 401 stays `handshake_failed`: use `@sockdoc/node`.'
       : '- **Deno、Bun 和 workerd** 只在错误消息里给出被拒绝握手的 HTTP 状态码；sockdoc 从中读取，因此 401 被诊断为鉴权失败（`handshake_auth`，重试 `after_reauth`），而不是可以重试的网络错误。Node 的 undici 只说“non-101 status code”，所以在那里 401 仍是 `handshake_failed`：请使用 `@sockdoc/node`。',
+    en
+      ? '- **Chromium** hides a refused handshake\'s status and the error event says nothing. sockdoc\'s browser adapter asks the same URL with a plain request (the status probe); the test server answers it with 426, as a server that checks credentials only in its upgrade handler would, so the cause stays `handshake_failed_opaque`. Behind a gateway that answers every request with 401, the probe sees the 401 (tested in `@sockdoc/browser`).'
+      : '- **Chromium** 隐藏被拒绝握手的状态码，error 事件也不带任何信息。sockdoc 的浏览器适配器会用普通请求访问同一个 URL（状态探测）；测试服务器对它回应 426，就像只在升级处理中检查凭据的服务器那样，所以原因仍是 `handshake_failed_opaque`。如果前面有一个对所有请求都回应 401 的网关，状态探测就能看到 401（见 `@sockdoc/browser` 的测试）。',
     en
       ? '- **workerd** puts words of its own in the reason of a 1006 (`Failed to establish websocket connection`, `WebSocket disconnected without sending Close frame.`). No server sends 1006, so that reason is the runtime\'s, never the server\'s.'
       : '- **workerd** 会在 1006 的关闭原因里写上自己的话（`Failed to establish websocket connection`、`WebSocket disconnected without sending Close frame.`）。服务器从不发送 1006，所以这个关闭原因来自运行时，而不是服务器。',

@@ -10,17 +10,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startTestServer, type TestServer } from '@sockdoc/test-utils';
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM_PATH, launchChromium, startTestServer, type TestServer } from '@sockdoc/test-utils';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RECORD_FILE = join(root, 'scripts/runtimes/fidelity.json');
 const PROBE = join(root, 'scripts/runtimes/probe.mjs');
 const WORKER = join(root, 'scripts/runtimes/worker.mjs');
+const PAGE = join(root, 'scripts/runtimes/page.mjs');
 
 /** One scenario: where the client connects (on the test server), and what it is, in each docs language. */
 export interface Scenario {
   readonly id: string;
-  readonly path: (s: TestServer) => string;
+  /** The URL on the test server; `closedPort` is a loopback port nothing listens on. */
+  readonly path: (s: TestServer, closedPort: number) => string;
   readonly en: string;
   readonly zh: string;
 }
@@ -33,7 +36,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'server_restart', path: (s) => s.url('/close/1012?reason=restarting&after=50'), en: 'server restart (closes 1012)', zh: '服务器重启（以 1012 关闭）' },
   { id: 'tcp_drop', path: (s) => s.url('/drop?after=50'), en: 'TCP dropped after open', zh: '打开后 TCP 被断开' },
   { id: 'never_answered', path: (s) => s.url('/silent'), en: 'handshake never answered', zh: '握手始终没有应答' },
-  { id: 'refused', path: () => 'ws://127.0.0.1:9/', en: 'nothing listening (port 9)', zh: '端口上没有服务（9 号端口）' },
+  { id: 'refused', path: (_, port) => `ws://127.0.0.1:${port}/`, en: 'nothing listening on the port', zh: '端口上没有服务' },
   { id: 'buffered', path: (s) => s.url('/blackhole'), en: '4 MiB sent to a server that reads nothing', zh: '向不读取数据的服务器发 4 MiB' },
 ];
 
@@ -45,9 +48,9 @@ export interface RuntimeTarget {
   readonly zh: string;
   readonly command: () => { readonly cmd: string; readonly args: readonly string[] };
   /** The built entry the probe imports (never the sources). */
-  readonly entry: 'core' | 'node';
-  /** workerd serves the probe as a Worker (worker.mjs bundled with the built core) instead of running a file. */
-  readonly worker?: true;
+  readonly entry: 'core' | 'node' | 'browser';
+  /** workerd serves the probe as a Worker (worker.mjs bundled with the built core); Chromium opens it as a page (page.mjs with the built browser package). */
+  readonly host?: 'workerd' | 'chromium';
 }
 
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
@@ -55,10 +58,13 @@ const bin = (name: string) => join(root, 'node_modules/.bin', name);
 export const RUNTIMES: readonly RuntimeTarget[] = [
   { id: 'node-ws', label: 'Node, ws (@sockdoc/node)', zh: 'Node，ws（@sockdoc/node）', command: () => ({ cmd: process.execPath, args: [] }), entry: 'node' },
   // Node 20's own WebSocket (undici) is behind a flag; it is global from Node 22.
-  { id: 'node-undici', label: 'Node, its own WebSocket (undici), @sockdoc/core', zh: 'Node 自带的 WebSocket（undici），@sockdoc/core', command: () => ({ cmd: process.execPath, args: ['--experimental-websocket', '--no-warnings'] }), entry: 'core' },
+  { id: 'node-undici', label: 'Node 20, its own WebSocket (undici, behind --experimental-websocket), @sockdoc/core', zh: 'Node 20 自带的 WebSocket（undici，需加 --experimental-websocket），@sockdoc/core', command: () => ({ cmd: process.execPath, args: ['--experimental-websocket', '--no-warnings'] }), entry: 'core' },
+  // Node 22 from the npm package `node`, held by packages/node22-testbed: its WebSocket is global.
+  { id: 'node22-undici', label: 'Node 22, its global WebSocket (undici), @sockdoc/core', zh: 'Node 22 的全局 WebSocket（undici），@sockdoc/core', command: () => ({ cmd: join(root, 'packages/node22-testbed/node_modules/.bin/node'), args: ['--no-warnings'] }), entry: 'core' },
   { id: 'deno', label: 'Deno, @sockdoc/core', zh: 'Deno，@sockdoc/core', command: () => ({ cmd: bin('deno'), args: ['run', '--allow-all', '--quiet'] }), entry: 'core' },
   { id: 'bun', label: 'Bun, @sockdoc/core', zh: 'Bun，@sockdoc/core', command: () => ({ cmd: bin('bun'), args: [] }), entry: 'core' },
-  { id: 'workerd', label: 'workerd (Cloudflare Workers), @sockdoc/core', zh: 'workerd（Cloudflare Workers），@sockdoc/core', command: () => ({ cmd: bin('workerd'), args: ['serve'] }), entry: 'core', worker: true },
+  { id: 'workerd', label: 'workerd (Cloudflare Workers), @sockdoc/core', zh: 'workerd（Cloudflare Workers），@sockdoc/core', command: () => ({ cmd: bin('workerd'), args: ['serve'] }), entry: 'core', host: 'workerd' },
+  { id: 'chromium', label: 'Chromium, @sockdoc/browser', zh: 'Chromium，@sockdoc/browser', command: () => ({ cmd: CHROMIUM_PATH, args: [] }), entry: 'browser', host: 'chromium' },
 ];
 
 /** What the probe prints for one scenario (see probe.mjs). */
@@ -149,12 +155,13 @@ export function unavailable(target: RuntimeTarget): string | undefined {
 }
 
 /** Runs every scenario in one runtime against `server`; bounded (60 s). */
-export function runProbe(target: RuntimeTarget, server: TestServer): Promise<ProbeOutput> {
-  if (target.worker) return runWorker(target, server);
+export async function runProbe(target: RuntimeTarget, server: TestServer): Promise<ProbeOutput> {
+  if (target.host === 'workerd') return runWorker(target, server);
+  if (target.host === 'chromium') return runPage(server);
   const entry = pathToFileURL(join(root, `packages/${target.entry}/dist/index.js`)).href;
   // ws as @sockdoc/node itself resolves it (pnpm isolates packages).
   const ws = target.entry === 'node' ? pathToFileURL(createRequire(join(root, 'packages/node/package.json')).resolve('ws')).href : undefined;
-  const config = { sockdoc: entry, ...(ws ? { ws } : {}), scenarios: Object.fromEntries(SCENARIOS.map((s) => [s.id, s.path(server)])) };
+  const config = { sockdoc: entry, ...(ws ? { ws } : {}), scenarios: await scenarioUrls(server) };
   const { cmd, args } = target.command();
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, [...args, PROBE, JSON.stringify(config)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' } });
@@ -174,6 +181,29 @@ export function runProbe(target: RuntimeTarget, server: TestServer): Promise<Pro
       }
     });
   });
+}
+
+/** Each scenario's URL (a fresh closed port for `refused`: browsers refuse some well-known ports outright). */
+const scenarioUrls = async (server: TestServer) => {
+  const closed = await freePort();
+  return Object.fromEntries(SCENARIOS.map((s) => [s.id, s.path(server, closed)]));
+};
+
+/** Chromium: the probe as a page from the test server, with the built @sockdoc/browser. */
+async function runPage(server: TestServer): Promise<ProbeOutput> {
+  const bundle = await build({ entryPoints: [PAGE], bundle: true, write: false, format: 'iife', platform: 'browser', conditions: ['production'], charset: 'utf8', logLevel: 'error' });
+  server.serve('/runtimes', '<!doctype html><meta charset="utf-8"><title>sockdoc runtimes</title><script src="/runtimes.js"></script>');
+  server.serve('/runtimes.js', bundle.outputFiles[0]!.text, 'text/javascript; charset=utf-8');
+  const version = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replace(/^Chromium\s+/, '').split(' ')[0]!;
+  const chromium = await launchChromium();
+  try {
+    const page = await chromium.context.newPage();
+    await page.goto(server.httpUrl('/runtimes'));
+    const scenarios = await scenarioUrls(server);
+    return (await page.evaluate(([s, v]) => (window as unknown as { runProbe: (s: unknown, v: string) => Promise<ProbeOutput> }).runProbe(s, v), [scenarios, version] as const)) as ProbeOutput;
+  } finally {
+    await chromium.close();
+  }
 }
 
 /** A free loopback port, for workerd's HTTP socket. */
@@ -210,7 +240,7 @@ async function runWorker(target: RuntimeTarget, server: TestServer): Promise<Pro
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     try {
       const version = (JSON.parse(readFileSync(join(root, 'node_modules/workerd/package.json'), 'utf8')) as { version: string }).version;
-      const config = JSON.stringify({ version, scenarios: Object.fromEntries(SCENARIOS.map((s) => [s.id, s.path(server)])) });
+      const config = JSON.stringify({ version, scenarios: await scenarioUrls(server) });
       // workerd listens within a second or two: until then a request is refused (10 s at most).
       let res: Response | undefined;
       for (let i = 0; !res; i++) {
