@@ -6,11 +6,13 @@ export { json } from './json.js';
 export { typedJson } from './typedJson.js';
 export { shareSocket } from './shareSocket.js';
 export { lastMessage } from './lastMessage.js';
+export { requester } from './requester.js';
 export { SockdocError, isSockdocError, ERROR_CODES } from './errors/SockdocError.js';
 export { ContractError } from './errors/ContractError.js';
 export { CloseArgumentError } from './errors/CloseArgumentError.js';
 export { StateError } from './errors/StateError.js';
 export { OptionError } from './errors/OptionError.js';
+export { RequestError } from './errors/RequestError.js';
 
 export type { SockdocErrorCode } from './errors/SockdocError.js';
 export type { ContractRule, ContractDetail } from './errors/ContractError.js';
@@ -21,6 +23,7 @@ export type { JsonCodec, JsonResult, SchemaIssue } from './json.js';
 export type { JsonSchemas } from './typedJson.js';
 export type { SharedSocket } from './shareSocket.js';
 export type { LastMessage, LastMessageStore } from './lastMessage.js';
+export type { Correlation, RequestOptions, Requester } from './requester.js';
 export type {
   Channel,
   ConnectionStatus,

@@ -1,0 +1,159 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { waitFor } from '@sockdoc/test-utils';
+import { createSocket } from '../createSocket.js';
+import { json } from '../json.js';
+import { requester } from '../requester.js';
+import { RequestError } from '../errors/RequestError.js';
+
+// A real server that answers requests as real ones do: at once, late, never, twice, with an id no
+// one asked for, or by dropping the connection with the request in flight.
+type Msg = { id?: string; type: string; payload?: unknown };
+let wss: WebSocketServer;
+let url: string;
+const received: Msg[] = [];
+const seen = new Set<string>();
+beforeAll(async () => {
+  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((r) => wss.once('listening', () => r()));
+  url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
+  wss.on('connection', (ws) =>
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as Msg;
+      received.push(m);
+      const reply = (extra: object = {}) => ws.send(JSON.stringify({ id: m.id, result: m.payload ?? null, ...extra }));
+      const first = !seen.has(`${m.type}:${m.payload}`);
+      seen.add(`${m.type}:${m.payload}`);
+      if (m.type === 'echo') reply();
+      else if (m.type === 'late') setTimeout(reply, 300);
+      else if (m.type === 'twice') (reply(), reply());
+      else if (m.type === 'stranger') ws.send(JSON.stringify({ id: 'no-such-request', result: 1 }));
+      else if (m.type === 'drop' || (m.type === 'drop-once' && first)) ws.terminate();
+      else if (m.type === 'drop-once') reply();
+      // 'never': no answer
+    }),
+  );
+});
+afterAll(() => {
+  for (const c of wss.clients) c.terminate();
+  return new Promise<void>((r) => wss.close(() => r()));
+});
+
+const correlation = { tag: (m: Msg, id: string): Msg => ({ ...m, id }), match: (m: Msg) => m.id };
+const open = (extra: object = {}) => createSocket<Msg, Msg>(url, { WebSocket, json: json() as never, reconnect: { initialDelayMs: 10, maxDelayMs: 20 }, ...extra });
+const count = (type: string) => received.filter((m) => m.type === type).length;
+
+describe('requests with replies, against a real server', () => {
+  it('should resolve with the reply, also for a request made before the socket opened (queued, then flushed)', async () => {
+    const socket = open();
+    const rpc = requester(socket, correlation);
+    const reply = rpc.request({ type: 'echo', payload: 'queued' });
+    expect(rpc.pending).toBe(1);
+    await expect(reply).resolves.toEqual({ id: '1', result: 'queued' });
+    await expect(rpc.request({ type: 'echo', payload: 'open' })).resolves.toMatchObject({ result: 'open' });
+    expect(rpc.pending).toBe(0);
+    socket.close();
+  });
+
+  it('should time out with a typed error, and report the late reply as unmatched rather than drop it', async () => {
+    const socket = open();
+    const rpc = requester(socket, correlation);
+    const unmatched: string[] = [];
+    rpc.on('unmatched', (_m, id) => unmatched.push(id));
+    const err = await rpc.request({ type: 'late' }, { timeout: 100 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RequestError);
+    expect(err).toMatchObject({ code: 'SOCKDOC_REQUEST_TIMEOUT', requestId: '1', message: expect.stringContaining('within 100 ms') });
+    await waitFor(() => unmatched.length === 1, 2000);
+    expect(unmatched).toEqual(['1']);
+    await expect(rpc.request({ type: 'never' }, { timeout: 50 })).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_TIMEOUT' });
+    socket.close();
+  });
+
+  it('should settle once when the server answers twice, and report the second answer and answers no one asked for', async () => {
+    const socket = open();
+    const rpc = requester(socket, correlation);
+    const unmatched: string[] = [];
+    rpc.on('unmatched', (_m, id) => unmatched.push(id));
+    await expect(rpc.request({ type: 'twice', payload: 7 })).resolves.toEqual({ id: '1', result: 7 });
+    void rpc.request({ type: 'stranger' }, { timeout: 200 }).catch(() => {});
+    await waitFor(() => unmatched.length === 2, 2000);
+    expect(unmatched).toEqual(['1', 'no-such-request']);
+    socket.close();
+  });
+
+  it('should abort with a typed error, and send nothing for a signal aborted already', async () => {
+    const socket = open();
+    const rpc = requester(socket, correlation);
+    await waitFor(() => socket.getSnapshot().status === 'open', 2000);
+    const controller = new AbortController();
+    const pending = rpc.request({ type: 'never' }, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'RequestError', code: 'SOCKDOC_REQUEST_ABORTED' });
+    const before = count('echo');
+    await expect(rpc.request({ type: 'echo' }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_ABORTED' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(count('echo')).toBe(before);
+    expect(rpc.pending).toBe(0);
+    socket.close();
+  });
+
+  it("should fail a request in flight when the connection drops, with the close's diagnosis, and never send it again", async () => {
+    const socket = open();
+    const rpc = requester(socket, correlation);
+    const before = count('drop');
+    const err = (await rpc.request({ type: 'drop', payload: 'a' }).catch((e: unknown) => e)) as RequestError;
+    expect(err).toMatchObject({ code: 'SOCKDOC_REQUEST_CLOSED' });
+    expect(err.diagnosis).toMatchObject({ code: 1006 });
+    // The client reconnects; the request is not replayed.
+    await waitFor(() => socket.getSnapshot().status === 'open', 2000);
+    await expect(rpc.request({ type: 'echo', payload: 'after' })).resolves.toMatchObject({ result: 'after' });
+    expect(count('drop') - before).toBe(1);
+    socket.close();
+  });
+
+  it('should send an idempotent request once more after a drop, and only once', async () => {
+    const socket = open();
+    const rpc = requester(socket, correlation);
+    // The server drops the first time it sees it and answers the second.
+    await expect(rpc.request({ type: 'drop-once', payload: 'b' }, { idempotent: true })).resolves.toMatchObject({ result: 'b' });
+    expect(received.filter((m) => m.type === 'drop-once' && m.payload === 'b')).toHaveLength(2);
+    // One that drops every time is sent twice in all, then fails.
+    const before = count('drop');
+    await expect(rpc.request({ type: 'drop', payload: 'c' }, { idempotent: true })).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_CLOSED' });
+    expect(count('drop') - before).toBe(2);
+    socket.close();
+  });
+
+  it('should leave no pending request after close(), queued or in flight, and refuse what the contract refuses without pending', async () => {
+    const socket = open({ maxMessageBytes: 64 });
+    const rpc = requester(socket, correlation);
+    await expect(rpc.request({ type: 'echo', payload: 'x'.repeat(100) })).rejects.toMatchObject({ code: 'SOCKDOC_MESSAGE_TOO_BIG' });
+    expect(rpc.pending).toBe(0);
+    const queued = rpc.request({ type: 'never' });
+    socket.close();
+    await expect(queued).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_CLOSED' });
+    const socket2 = open();
+    const rpc2 = requester(socket2, correlation);
+    await waitFor(() => socket2.getSnapshot().status === 'open', 2000);
+    const inFlight = rpc2.request({ type: 'never' });
+    socket2.close();
+    await expect(inFlight).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_CLOSED' });
+    expect(rpc2.pending).toBe(0);
+  });
+
+  it('should type requests and replies from the correlation', () => {
+    const socket = open({ autoConnect: false });
+    const rpc = requester(socket, { tag: (m: { type: 'get'; key: string }, id: string): Msg => ({ ...m, id }), match: (m: Msg & { value?: number }) => m.id });
+    expectTypeOf(rpc.request).parameter(0).toEqualTypeOf<{ type: 'get'; key: string }>();
+    expectTypeOf(rpc.request).returns.toEqualTypeOf<Promise<Msg & { value?: number }>>();
+    // @ts-expect-error: not a request of this correlation
+    void rpc.request({ type: 'put', key: 'k' }).catch(() => {});
+    rpc.dispose();
+  });
+
+  it('should refuse a correlation that is not one where the caller can catch it', () => {
+    const socket = open({ autoConnect: false });
+    expect(() => requester(socket, {} as never)).toThrow(expect.objectContaining({ code: 'SOCKDOC_INVALID_OPTION' }));
+  });
+});
