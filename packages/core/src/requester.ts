@@ -148,12 +148,9 @@ export function requester<Req, Rep extends In, Out = unknown, In = unknown>(sock
   const onStopped = (info: { reason: string; diagnosis: Diagnosis | undefined }) => {
     for (const p of [...pending.values()]) fail(p, 'SOCKDOC_REQUEST_CLOSED', `ended: the client stopped (${info.reason})`, info.diagnosis);
   };
-  socket.on('message', onMessage as never);
-  socket.on('flushed', onFlushed);
-  socket.on('close', onClose);
-  socket.on('dropped', onDropped);
-  socket.on('unsent', onUnsent);
-  socket.on('stopped', onStopped);
+  // What the requester listens to, removed as a whole by dispose().
+  const listeners = { message: onMessage, flushed: onFlushed, close: onClose, dropped: onDropped, unsent: onUnsent, stopped: onStopped };
+  for (const [event, fn] of Object.entries(listeners)) socket.on(event as 'close', fn as never);
 
   emitter.request = (message, { timeout = DEFAULT_TIMEOUT, signal, idempotent = false } = {}) =>
     new Promise<Rep>((resolve, reject) => {
@@ -188,12 +185,7 @@ export function requester<Req, Rep extends In, Out = unknown, In = unknown>(sock
     });
   Object.defineProperty(emitter, 'pending', { get: () => pending.size });
   emitter.dispose = () => {
-    socket.off('message', onMessage as never);
-    socket.off('flushed', onFlushed);
-    socket.off('close', onClose);
-    socket.off('dropped', onDropped);
-    socket.off('unsent', onUnsent);
-    socket.off('stopped', onStopped);
+    for (const [event, fn] of Object.entries(listeners)) socket.off(event as 'close', fn as never);
     for (const p of [...pending.values()]) fail(p, 'SOCKDOC_REQUEST_CLOSED', 'ended: the requester was disposed');
   };
   return emitter;

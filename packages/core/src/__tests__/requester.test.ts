@@ -140,6 +140,15 @@ describe('requests with replies, against a real server', () => {
     socket2.close();
     await expect(inFlight).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_CLOSED' });
     expect(rpc2.pending).toBe(0);
+    // dispose() ends what pends and stops listening: the socket's listeners are as before.
+    const socket3 = open();
+    const before = socket3.listenerCount('close');
+    const rpc3 = requester(socket3, correlation);
+    const waiting = rpc3.request({ type: 'never' });
+    rpc3.dispose();
+    await expect(waiting).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_CLOSED', message: expect.stringContaining('disposed') });
+    expect(socket3.listenerCount('close')).toBe(before);
+    socket3.close();
   });
 
   it('should type requests and replies from the correlation', () => {
