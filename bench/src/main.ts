@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUtf8 } from 'node:buffer';
 import type { Transport, TransportSocket } from '@sockdoc/core/adapter';
-import { createSocket, json, typedJson } from '@sockdoc/core';
+import { createSocket, handles, json, requester, typedJson } from '@sockdoc/core';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import * as v from 'valibot';
 import * as z from 'zod';
 import { diagnose } from '@sockdoc/diagnose';
@@ -237,6 +239,77 @@ async function schemaSuite(): Promise<void> {
   for (const c of Object.values(clients)) c.close();
 }
 
+/**
+ * What a handle and a request cost against plain sendJson, per message, over a transport that
+ * answers each message at once with the same text (so a request's reply is its own echo, decoded
+ * like every incoming message); and the heap a pending request holds.
+ */
+async function deliverySuite(): Promise<void> {
+  const transport = (echo: boolean): Transport => ({
+    runtime: 'node',
+    utf8: { encode: (s) => Buffer.from(s, 'utf8'), byteLength: (s) => Buffer.byteLength(s, 'utf8'), isValid: isUtf8 },
+    open: (_url, _protocols, _binaryType, events) => {
+      queueMicrotask(() => events.open());
+      const reply = (d: unknown) => echo && events.message(typeof d === 'string' ? d : Buffer.from(d as Uint8Array).toString('utf8'));
+      return { readyState: 1, protocol: '', extensions: '', bufferedAmount: 0, send: reply, sendText: reply, close() {}, detach() {} };
+    },
+  });
+  type Msg = { id?: string; type: string; room: string };
+  const correlation = { tag: (m: Msg, id: string): Msg => ({ ...m, id }), match: (m: Msg) => m.id };
+  const open = (echo: boolean) => createSocket<Msg, Msg>('ws://127.0.0.1:1/', { transport: transport(echo), json: json() as never, reconnect: false, queue: false, connectTimeout: 0 });
+  const [plain, tracked, rpcSocket] = [open(true), open(true), open(true)];
+  await Promise.all([plain, tracked, rpcSocket].map((c) => new Promise<void>((r) => c.once('open', () => r()))));
+  const withHandles = handles(tracked);
+  const rpc = requester(rpcSocket, correlation);
+  const message: Msg = { type: 'get', room: 'general' };
+  const iters = QUICK ? 10_000 : 100_000;
+  const variants: Record<string, () => Promise<void> | void> = {
+    sendJson: () => {
+      for (let i = 0; i < iters; i++) plain.sendJson(message);
+    },
+    'handles().sendJson': () => {
+      for (let i = 0; i < iters; i++) withHandles.sendJson(message);
+    },
+    'request (reply resolved)': async () => {
+      const replies: Promise<Msg>[] = new Array(iters);
+      for (let i = 0; i < iters; i++) replies[i] = rpc.request(message, { timeout: 0 });
+      await Promise.all(replies);
+    },
+  };
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, run] of Object.entries(variants)) {
+      const t0 = performance.now();
+      await run();
+      samples[name]!.push(((performance.now() - t0) * 1e6) / iters);
+      await yieldNow();
+    }
+  }
+  const values = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
+  rows.push({ group: 'Handles and requests, per message (ns), Node: each message echoed back and decoded', case: "{ type: 'get', room } (30 B)", metric: 'ns', values, ratio: {} });
+  for (const c of [plain, tracked, rpcSocket]) c.close();
+
+  // Heap per pending request: 10,000 requests that get no reply (timeout 0: none expires meanwhile).
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const silent = open(false);
+  await new Promise<void>((r) => silent.once('open', () => r()));
+  const waiting = requester(silent, correlation);
+  const n = 10_000;
+  const heap: number[] = [];
+  for (let r = 0; r < Math.min(ROUNDS, 3); r++) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const pending = Array.from({ length: n }, () => waiting.request(message, { timeout: 0 }).catch(() => {}));
+    gc();
+    heap.push((process.memoryUsage().heapUsed - before) / n);
+    waiting.dispose();
+    await Promise.all(pending);
+  }
+  rows.push({ group: 'Heap per pending request (bytes, 10,000 requests awaiting replies)', case: 'request() with its handle, timeout 0', metric: 'B', values: { 'per request': median(heap) }, ratio: {} });
+  silent.close();
+}
+
 function memorySuite(sinkUrl: string): void {
   const results: Record<string, number[]> = { ws: [], sockdoc: [] };
   for (let r = 0; r < Math.min(ROUNDS, 3); r++) {
@@ -299,6 +372,8 @@ try {
   await contractSuite();
   process.stdout.write(' schemas ');
   await schemaSuite();
+  process.stdout.write(' delivery ');
+  await deliverySuite();
   process.stdout.write(' memory ');
   memorySuite(sink.url('/sink'));
   process.stdout.write(' diagnosis ');

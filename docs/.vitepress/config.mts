@@ -12,6 +12,7 @@ const guides: ReadonlyArray<{ path: string; en: string; zh?: string }> = [
   { path: '/guides/diagnosing-closes', en: 'Diagnosing closes', zh: '诊断关闭' },
   { path: '/guides/reconnection', en: 'Reconnection and delivery', zh: '重连与投递' },
   { path: '/guides/requests', en: 'Requests with replies', zh: '请求与回复' },
+  { path: '/guides/delivery', en: 'Fates, expiry and backpressure', zh: '消息去向、过期与背压' },
   { path: '/guides/react', en: 'React', zh: 'React' },
   { path: '/guides/runtimes', en: 'Runtimes', zh: '运行时' },
   { path: '/guides/migrating', en: 'Migrating', zh: '迁移' },

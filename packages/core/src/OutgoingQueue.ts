@@ -62,9 +62,20 @@ export class OutgoingQueue {
         dropped.push(old);
       }
     }
-    this.#items.push(ownCopy(msg));
+    const own = ownCopy(msg);
+    if (own.hook) own.hook.msg = own;
+    this.#items.push(own);
     this.#bytes += msg.bytes;
     return dropped;
+  }
+
+  /** Takes out the first message `which` picks (cancelled or expired); false when none is queued. */
+  remove(which: (m: CheckedMessage) => boolean): boolean {
+    const i = this.#items.findIndex(which);
+    if (i === -1) return false;
+    this.#bytes -= this.#items[i]!.bytes;
+    this.#items.splice(i, 1);
+    return true;
   }
 
   /** Takes every message out, oldest first. */

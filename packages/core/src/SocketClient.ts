@@ -17,11 +17,15 @@ import { positiveOption } from './positiveOption.js';
 import type { Environment, EnvironmentPatch, EnvironmentSink, Headers, Transport, TransportSocket } from './Transport.js';
 import { webSocketTransport } from './webSocketTransport.js';
 import type { Heartbeat } from './Heartbeat.js';
-import type { Channel, Dynamic, IncomingData, RawClose, ReconnectPlan, SocketEvents, SocketOptions, SocketSnapshot, Timers } from './types.js';
+import type { Channel, Dynamic, IncomingData, RawClose, ReconnectPlan, SendResult, SocketEvents, SocketOptions, SocketSnapshot, Timers } from './types.js';
+import type { DeliveryHook } from './DeliveryHook.js';
 import { DEV } from './dev.js';
 
 const OPEN = 1;
 const DEFAULT_CONNECT_TIMEOUT = 15_000;
+const DEFAULT_HIGH_WATER = 1024 * 1024;
+/** How often the buffer is looked at while above the high-water mark: runtimes have no event for it. */
+const DRAIN_POLL_MS = 10;
 
 const GLOBAL_TIMERS: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -76,6 +80,20 @@ function normalizeUrl(url: string): string {
   }
   return parsed.href;
 }
+
+/**
+ * What `handles()` and `requester()` reach inside a client (set by its static block): not on any
+ * package's root export. `how` names the public method whose checks a message goes through.
+ */
+export interface ClientInternals {
+  check(c: SocketClient<any, any>, how: 'send' | 'sendText' | 'sendJson', value: unknown): CheckedMessage;
+  deliver(c: SocketClient<any, any>, msg: CheckedMessage): SendResult;
+  /** Takes a hooked message out of the queue; false when it is not there. */
+  withdraw(c: SocketClient<any, any>, hook: DeliveryHook): boolean;
+  timers(c: SocketClient<any, any>): Timers;
+  now(c: SocketClient<any, any>): number;
+}
+export let internals: ClientInternals;
 
 /** The UTF-8 rule with the contract off: any bytes pass. */
 const ANY_BYTES = (): boolean => true;
@@ -142,6 +160,10 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
   readonly #json: JsonCodec<Out, In> | undefined;
   readonly #timers: Timers;
   readonly #random: () => number;
+  readonly #highWater: number;
+  readonly #lowWater: number;
+  /** The poll that waits for the buffer to fall to the low-water mark, while it runs. */
+  #drainTimer: unknown;
 
   #urlSource: Dynamic<string>;
   #protocolSource: Dynamic<string | readonly string[] | undefined>;
@@ -222,6 +244,12 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     const expiry = options.credentialsExpireAt;
     if (expiry !== undefined && typeof expiry !== 'function') positiveOption('credentialsExpireAt', expiry);
     this.#credentialsExpireAt = expiry;
+    const bp = options.backpressure;
+    this.#highWater = positiveOption('backpressure.highWaterMark', bp?.highWaterMark) ?? DEFAULT_HIGH_WATER;
+    this.#lowWater = positiveOption('backpressure.lowWaterMark', bp?.lowWaterMark, true) ?? this.#highWater / 4;
+    if (this.#lowWater > this.#highWater) {
+      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option backpressure.lowWaterMark (${this.#lowWater}) must not be above highWaterMark (${this.#highWater}).` : '');
+    }
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
     this.#snapshot = typeof this.#urlSource === 'string' ? Object.freeze({ ...IDLE_SNAPSHOT, url: this.#urlSource }) : IDLE_SNAPSHOT;
@@ -240,6 +268,22 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
    */
   get bufferedAmount(): number {
     return this.#conn?.socket?.bufferedAmount ?? 0;
+  }
+
+  /**
+   * `false` while the runtime buffers more than `backpressure.highWaterMark` bytes: a producer
+   * should wait for the `drain` event before sending more.
+   *
+   * @example
+   * async function upload(chunks: Uint8Array[]) {
+   *   for (const chunk of chunks) {
+   *     if (!socket.writable) await new Promise<void>((r) => socket.once('drain', () => r()));
+   *     socket.send(chunk);
+   *   }
+   * }
+   */
+  get writable(): boolean {
+    return this.bufferedAmount <= this.#highWater;
   }
 
   /** The URL of the current (or last) connection attempt. */
@@ -321,22 +365,17 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
   /**
    * Sends a string or bytes after checking the contract. Throws a `ContractError` (and emits
    * `violation`) when the message breaks it: nothing is sent and the connection stays open.
-   * Returns `'sent'` when written to the open socket, `'queued'` when it waits for the socket
-   * to (re)open; a queued message is later `flushed`, `dropped` or handed back as `unsent`.
+   * Returns `'sent'` when written to the open socket, `'backpressure'` when written but the
+   * runtime now buffers more than the high-water mark (wait for `drain`), `'queued'` when it waits
+   * for the socket to (re)open; a queued message is later `flushed`, `dropped` or handed back as
+   * `unsent`. For a handle that follows one message's fate, send it with `handles(socket)`.
    *
    * @example
    * socket.send('{"type":"ping"}');
    * socket.send(new Uint8Array([1, 2])); // throws ContractError SOCKDOC_BINARY_ON_TEXT_CHANNEL (on a text channel)
    */
-  send(data: string | ArrayBuffer | ArrayBufferView | Blob): 'sent' | 'queued' {
-    let msg: CheckedMessage;
-    try {
-      if (typeof data === 'string') msg = this.#checkText(data);
-      else msg = this.#contract ? checkOutgoing(data, this.#channel, this.#max) : this.#unchecked(data);
-    } catch (err) {
-      throw this.#violation(err);
-    }
-    return this.#deliver(msg);
+  send(data: string | ArrayBuffer | ArrayBufferView | Blob): SendResult {
+    return this.#deliver(this.#checked('send', data));
   }
 
   /**
@@ -347,15 +386,8 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
    * @example
    * socket.sendText(new TextEncoder().encode('héllo'));
    */
-  sendText(bytes: Uint8Array | ArrayBuffer): 'sent' | 'queued' {
-    let msg: CheckedMessage;
-    try {
-      // With the contract off the channel, size and UTF-8 rules are skipped; what is not bytes is still refused.
-      msg = this.#contract ? checkTextBytes(bytes, this.#channel, this.#max, this.#transport.utf8?.isValid) : checkTextBytes(bytes, 'mixed', undefined, ANY_BYTES);
-    } catch (err) {
-      throw this.#violation(err);
-    }
-    return this.#deliver(msg);
+  sendText(bytes: Uint8Array | ArrayBuffer): SendResult {
+    return this.#deliver(this.#checked('sendText', bytes));
   }
 
   /**
@@ -368,18 +400,8 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
    * const socket = createSocket(url, { json: json() });
    * socket.sendJson({ type: 'join', room: 'general' });
    */
-  sendJson(value: Out): 'sent' | 'queued' {
-    const codec = this.#json;
-    if (!codec) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'sendJson needs the json option: createSocket(url, { json: json() }). Nothing was sent.' : '');
-    let msg: CheckedMessage;
-    try {
-      msg = this.#checkText(codec.encode(value));
-    } catch (err) {
-      throw this.#violation(err);
-    }
-    // Evidence for a close that blames a message: this one came through the codec (and its schema).
-    msg.encoded = true;
-    return this.#deliver(msg);
+  sendJson(value: Out): SendResult {
+    return this.#deliver(this.#checked('sendJson', value));
   }
 
   /**
@@ -410,7 +432,7 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     if (conn?.socket) {
       this.#decided = undefined;
       this.#set({ status: 'closing' });
-      this.#handBack();
+      this.#handBack(undefined);
       // After reconnect() the closing handshake has begun already: it now ends for good.
       if (conn.endedBy === 'reopen') conn.endedBy = 'user';
       else conn.end('user', code, reason);
@@ -423,6 +445,29 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
   }
 
   // ── sending ─────────────────────────────────────────────────────────────────────────────
+
+  /** A message checked as `how` checks it: throws (and reports a contract refusal as `violation`) when it is refused. */
+  #checked(how: 'send' | 'sendText' | 'sendJson', value: unknown): CheckedMessage {
+    const codec = this.#json;
+    if (how === 'sendJson' && !codec) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? 'sendJson needs the json option: createSocket(url, { json: json() }). Nothing was sent.' : '');
+    try {
+      if (how === 'sendJson') {
+        const msg = this.#checkText(codec!.encode(value as Out));
+        // Evidence for a close that blames a message: this one came through the codec (and its schema).
+        msg.encoded = true;
+        return msg;
+      }
+      if (how === 'sendText') {
+        const bytes = value as Uint8Array | ArrayBuffer;
+        // With the contract off the channel, size and UTF-8 rules are skipped; what is not bytes is still refused.
+        return this.#contract ? checkTextBytes(bytes, this.#channel, this.#max, this.#transport.utf8?.isValid) : checkTextBytes(bytes, 'mixed', undefined, ANY_BYTES);
+      }
+      if (typeof value === 'string') return this.#checkText(value);
+      return this.#contract ? checkOutgoing(value, this.#channel, this.#max) : this.#unchecked(value);
+    } catch (err) {
+      throw this.#violation(err);
+    }
+  }
 
   /** Reports a contract refusal as a `violation` event; returns the error to rethrow. */
   #violation(err: unknown): unknown {
@@ -441,12 +486,15 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     return checkOutgoing(data, 'mixed', undefined);
   }
 
-  #deliver(msg: CheckedMessage): 'sent' | 'queued' {
+  #deliver(msg: CheckedMessage): SendResult {
+    const hook = msg.hook;
+    if (hook) hook.msg = msg;
     const socket = this.#conn?.socket;
     const status = this.#snapshot.status;
     if (socket && status === 'open' && socket.readyState === OPEN) {
       this.#write(socket, msg);
-      return 'sent';
+      hook?.moved('sent');
+      return this.#pressure(socket);
     }
     // Not open, or the runtime is already closing a connection we have not heard the end of
     // (its close event is pending): queue for the next connection rather than write into a dying socket.
@@ -457,8 +505,28 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     const queue = (this.#queue ??= new OutgoingQueue(options));
     const dropped = queue.push(msg);
     this.#set({ queued: queue.length });
-    for (const m of dropped) this.emit('dropped', toUnsent(m));
+    hook?.moved('queued');
+    for (const m of dropped) {
+      m.hook?.moved('dropped');
+      this.emit('dropped', toUnsent(m));
+    }
     return 'queued';
+  }
+
+  /** What a write left in the runtime's buffer: above the high-water mark, wait for `drain`. */
+  #pressure(socket: TransportSocket): SendResult {
+    if (socket.bufferedAmount <= this.#highWater) return 'sent';
+    if (this.#drainTimer === undefined) {
+      const poll = () => {
+        // After the connection ended nothing is buffered any more (the getter says 0): drain then too.
+        if (this.bufferedAmount <= this.#lowWater) {
+          this.#drainTimer = undefined;
+          this.emit('drain');
+        } else this.#drainTimer = this.#timers.setTimeout(poll, DRAIN_POLL_MS);
+      };
+      this.#drainTimer = this.#timers.setTimeout(poll, DRAIN_POLL_MS);
+    }
+    return 'backpressure';
   }
 
   #write(socket: TransportSocket, msg: CheckedMessage): void {
@@ -473,12 +541,13 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     }
   }
 
-  /** Hands queued messages back in order: they will not be sent by this client. */
-  #handBack(): void {
+  /** Hands queued messages back in order, failed (with the close that ended them): this client will not send them. */
+  #handBack(diagnosis: Diagnosis | undefined): void {
     if (!this.#queue || this.#queue.length === 0) return;
-    const unsent = this.#queue.takeAll().map(toUnsent);
+    const taken = this.#queue.takeAll();
     this.#set({ queued: 0 });
-    this.emit('unsent', unsent);
+    for (const m of taken) m.hook?.moved('failed', diagnosis);
+    this.emit('unsent', taken.map(toUnsent));
   }
 
   // ── connecting ──────────────────────────────────────────────────────────────────────────
@@ -559,16 +628,28 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     if (!this.#queue || this.#queue.length === 0) return;
     const queued = this.#queue.takeAll();
     const written: CheckedMessage[] = [];
+    const now = this.#now();
     for (let i = 0; i < queued.length; i++) {
       if (socket.readyState !== OPEN) {
         this.#queue.unshift(queued.slice(i));
         break;
       }
-      this.#write(socket, queued[i]!);
-      written.push(queued[i]!);
+      const m = queued[i]!;
+      const hook = m.hook;
+      // Its timer may not have run yet (a busy loop, a clock that jumped): an expired message never reaches the wire.
+      if (hook?.expiresAt && now >= hook.expiresAt) {
+        hook.moved('expired');
+        continue;
+      }
+      this.#write(socket, m);
+      written.push(m);
+      hook?.moved('sent');
     }
     this.#set({ queued: this.#queue.length });
-    if (written.length) this.emit('flushed', written.map(toUnsent));
+    if (written.length) {
+      this.#pressure(socket);
+      this.emit('flushed', written.map(toUnsent));
+    }
   }
 
   /** The client's clock (injected timers may bring their own): the one clock of every reconnect rule. */
@@ -738,13 +819,27 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     this.#stopWatch?.();
     this.#stopWatch = undefined;
     if (this.#snapshot.status !== 'closed' || this.#snapshot.stopped?.reason !== reason) this.#set(this.#stateFor({ stop: reason }, diagnosis));
-    this.#handBack();
+    this.#handBack(diagnosis);
     this.emit('stopped', { reason, diagnosis });
   }
 
   // ── plumbing ────────────────────────────────────────────────────────────────────────────
 
   /** One per client, its methods on a shared prototype: connections report here without a closure each. */
+  static {
+    internals = {
+      check: (c, how, value) => c.#checked(how, value),
+      deliver: (c, msg) => c.#deliver(msg),
+      withdraw(c, hook) {
+        if (!c.#queue?.remove((m) => m.hook === hook)) return false;
+        c.#set({ queued: c.#queue.length });
+        return true;
+      },
+      timers: (c) => c.#timers,
+      now: (c) => c.#now(),
+    };
+  }
+
   static readonly #Host = class implements ConnectionHost, EnvironmentSink {
     readonly #c: SocketClient;
     constructor(client: SocketClient) {

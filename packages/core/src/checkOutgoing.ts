@@ -2,6 +2,7 @@ import { ContractError, type ContractDetail } from './errors/ContractError.js';
 import { findLoneSurrogate, firstInvalidUtf8, isUtf8, utf8ByteLength } from './validation.js';
 import type { Channel } from './types.js';
 import type { Utf8 } from './Transport.js';
+import type { DeliveryHook } from './DeliveryHook.js';
 import { DEV } from './dev.js';
 
 /** A message that passed the contract, ready for the socket. */
@@ -16,6 +17,8 @@ export interface CheckedMessage {
   readonly asText?: true;
   /** Set for what came through `sendJson` (with `typedJson`, what the send schema checked): evidence. */
   encoded?: true;
+  /** Set for a message sent through `handles()` or `requester()`: told each change of its fate. */
+  hook?: DeliveryHook;
 }
 
 const toString = Object.prototype.toString;

@@ -7,6 +7,7 @@ export { typedJson } from './typedJson.js';
 export { shareSocket } from './shareSocket.js';
 export { lastMessage } from './lastMessage.js';
 export { requester } from './requester.js';
+export { handles } from './MessageHandle.js';
 export { SockdocError, isSockdocError, ERROR_CODES } from './errors/SockdocError.js';
 export { ContractError } from './errors/ContractError.js';
 export { CloseArgumentError } from './errors/CloseArgumentError.js';
@@ -18,13 +19,15 @@ export type { SockdocErrorCode } from './errors/SockdocError.js';
 export type { ContractRule, ContractDetail } from './errors/ContractError.js';
 export type { ReconnectOptions, StopReason } from './reconnectPolicy.js';
 export type { QueueOptions } from './OutgoingQueue.js';
+export type { Fate, Handles, MessageHandle, SendOptions } from './MessageHandle.js';
 export type { Heartbeat, HeartbeatOptions } from './Heartbeat.js';
 export type { JsonCodec, JsonResult, SchemaIssue } from './json.js';
 export type { JsonSchemas } from './typedJson.js';
 export type { SharedSocket } from './shareSocket.js';
 export type { LastMessage, LastMessageStore } from './lastMessage.js';
-export type { Correlation, RequestOptions, Requester } from './requester.js';
+export type { Correlation, RequestOptions, Requester, PendingReply } from './requester.js';
 export type {
+  BackpressureOptions,
   Channel,
   ConnectionStatus,
   Dynamic,
@@ -35,6 +38,7 @@ export type {
   HandshakeResponse,
   IncomingData,
   RawClose,
+  SendResult,
   SocketEvents,
   SocketOptions,
   SocketSnapshot,

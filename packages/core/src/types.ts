@@ -94,6 +94,21 @@ export interface RawClose {
   readonly abandoned?: true;
 }
 
+/**
+ * What `send` did with a message: written (`'sent'`); written, but the runtime now buffers more
+ * than `backpressure.highWaterMark` (`'backpressure'`: wait for `drain`); or `'queued'` until the
+ * socket opens.
+ */
+export type SendResult = 'sent' | 'backpressure' | 'queued';
+
+/** Bytes the runtime may buffer (`bufferedAmount`) before `send` says `'backpressure'`. */
+export interface BackpressureOptions {
+  /** Above it `send` returns `'backpressure'` and `writable` is false. Default 1 MiB. */
+  readonly highWaterMark?: number;
+  /** `drain` is emitted once the buffer falls to it. Default a quarter of `highWaterMark`. */
+  readonly lowWaterMark?: number;
+}
+
 /** A message that was accepted but never reached an open socket. */
 export interface UnsentMessage {
   readonly data: string | ArrayBuffer | ArrayBufferView | Blob;
@@ -128,6 +143,8 @@ export interface SocketEvents<In = unknown> {
   reconnecting: [plan: ReconnectPlan];
   /** The client stopped for good. Queued messages were handed back through `unsent` first. */
   stopped: [info: StopInfo];
+  /** The runtime's buffer fell to the low-water mark after a `'backpressure'` send (or the connection holding it ended). */
+  drain: [];
 }
 
 /** A value, or a function returning it now or later: evaluated on every connection attempt. */
@@ -176,6 +193,8 @@ export interface SocketOptions<Out = unknown, In = unknown> {
   readonly contract?: boolean;
   /** Queue messages sent while not open (connecting, reconnecting). Default `true` (100 messages, 1 MiB, refuse on overflow); `false` throws SOCKDOC_NOT_OPEN instead. */
   readonly queue?: boolean | QueueOptions;
+  /** When `send` says `'backpressure'` and `drain` follows. Default 1 MiB high, 256 KiB low. */
+  readonly backpressure?: BackpressureOptions;
   /** Reconnect when the diagnosis says a retry can help. Default `true`; see docs/guides/reconnection.md. */
   readonly reconnect?: boolean | ReconnectOptions;
   /**

@@ -1,10 +1,10 @@
 'use client';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { createSocket, lastMessage, shareSocket, StateError, IDLE_SNAPSHOT, type BrowserSocketOptions, type IncomingData, type JsonResult, type SchemaIssue, type SocketClient, type SocketSnapshot } from '@sockdoc/browser';
+import { createSocket, lastMessage, shareSocket, StateError, IDLE_SNAPSHOT, type BrowserSocketOptions, type IncomingData, type JsonResult, type PendingReply, type Requester, type RequestOptions, type SchemaIssue, type SocketClient, type SocketSnapshot } from '@sockdoc/browser';
 import type { Diagnosis } from '@sockdoc/diagnose';
 
 /** `Out` and `In` come from a `typedJson` codec's schemas (what `sendJson` takes, what `lastJson` holds). */
-export interface UseSocketOptions<Out = unknown, In = unknown> extends Omit<BrowserSocketOptions<Out, In>, 'autoConnect' | 'onDiagnosedClose' | 'protocols'> {
+export interface UseSocketOptions<Out = unknown, In = unknown, Req = unknown, Rep = unknown> extends Omit<BrowserSocketOptions<Out, In>, 'autoConnect' | 'onDiagnosedClose' | 'protocols'> {
   /** `false` keeps the socket disconnected (as does a `null` url). Default `true`. */
   readonly enabled?: boolean;
   /** Components using the same `share` key and URL share one connection, closed when the last one unmounts. */
@@ -16,9 +16,19 @@ export interface UseSocketOptions<Out = unknown, In = unknown> extends Omit<Brow
   readonly onOpen?: () => void;
   /** Every close, diagnosed; the latest callback is used without reconnecting. */
   readonly onDiagnosedClose?: (diagnosis: Diagnosis) => void;
+  /**
+   * Makes the socket's requester, which enables `request`: `(socket) => requester(socket, { tag, match })`.
+   * A function, so that apps without requests do not carry `requester`. Needs the `json` option.
+   * A shared connection shares the requester of its first user. Read when the socket is created.
+   *
+   * @example
+   * type Msg = { id?: string; type: string };
+   * useSocket(url, { json: json(), requests: (s) => requester(s, { tag: (m: Msg, id: string) => ({ ...m, id }), match: (m: Msg) => m.id }) });
+   */
+  readonly requests?: (socket: SocketClient<Out, In>) => Requester<Req, Rep>;
 }
 
-export interface UseSocketResult<Out = unknown, In = unknown> {
+export interface UseSocketResult<Out = unknown, In = unknown, Req = unknown, Rep = unknown> {
   readonly status: SocketSnapshot['status'];
   readonly snapshot: SocketSnapshot;
   /** The latest message since this component subscribed (shared connections share it). */
@@ -31,11 +41,17 @@ export interface UseSocketResult<Out = unknown, In = unknown> {
   readonly jsonIssues: readonly SchemaIssue[] | undefined;
   /** The diagnosis of the most recent close. */
   readonly lastClose: Diagnosis | undefined;
-  /** As the client's: throw the typed error when sockdoc refuses (nothing is sent), else `'sent'` or `'queued'`. */
+  /** As the client's: throw the typed error when sockdoc refuses (nothing is sent), else `'sent'`, `'backpressure'` or `'queued'`. */
   readonly send: SocketClient['send'];
   readonly sendText: SocketClient['sendText'];
   /** Typed from a `typedJson` send schema: a wrong message is a compile error. */
-  readonly sendJson: (value: Out) => 'sent' | 'queued';
+  readonly sendJson: SocketClient<Out, In>['sendJson'];
+  /**
+   * With the `requests` option: sends a request and resolves with its reply (`requester`'s
+   * `request`); its `handle` gives the message's fate, for `useFate`. Rejects with a
+   * `StateError` when there is no socket, or no `requests` option.
+   */
+  readonly request: (message: Req, options?: RequestOptions) => PendingReply<Rep>;
   /** Closes for good (for every component sharing the connection). */
   readonly close: (code?: number, reason?: string) => void;
   /** Opens a fresh connection now. */
@@ -52,6 +68,13 @@ const noMessage = () => undefined;
 /** Before mount, on the server, with `url` null or `enabled` false: there is no client to send with. */
 function noClient(): never {
   throw new StateError('SOCKDOC_NOT_OPEN', 'Cannot send: the socket does not exist yet (before mount, on the server, with url null or enabled false). Nothing was sent.');
+}
+
+/** One requester per client, made from the first user's correlation: shared connections share it (and its ids). */
+const requesters = new WeakMap<object, Requester<unknown, unknown>>();
+
+function noRequest(why: string): PendingReply<never> {
+  return Object.assign(Promise.reject(new StateError('SOCKDOC_NOT_OPEN', `Cannot request: ${why}. Nothing was sent.`)), { handle: undefined });
 }
 
 /**
@@ -74,7 +97,7 @@ function noClient(): never {
  *   );
  * }
  */
-export function useSocket<Out = unknown, In = unknown>(url: string | null | undefined, options: UseSocketOptions<Out, In> = {}): UseSocketResult<Out, In> {
+export function useSocket<Out = unknown, In = unknown, Req = unknown, Rep = unknown>(url: string | null | undefined, options: UseSocketOptions<Out, In, Req, Rep> = {}): UseSocketResult<Out, In, Req, Rep> {
   const id = useId();
   const { enabled = true, share, protocols } = options;
   const protocolKey = protocols === undefined ? '' : JSON.stringify(protocols);
@@ -92,11 +115,12 @@ export function useSocket<Out = unknown, In = unknown>(url: string | null | unde
       setClient(undefined);
       return;
     }
-    const { enabled: _e, share: _s, onMessage: _m, onOpen: _o, onDiagnosedClose: _d, ...socketOptions } = latest.current;
+    const { enabled: _e, share: _s, onMessage: _m, onOpen: _o, onDiagnosedClose: _d, requests, ...socketOptions } = latest.current;
     // A shared connection is made by its first user, with that user's options (its schemas included).
     const shared = shareSocket(key, () => createSocket<Out, In>(url, { ...socketOptions, autoConnect: false }) as unknown as SocketClient);
     const socket = shared.socket as unknown as SocketClient<Out, In>;
     const release = shared.release;
+    if (requests && !requesters.has(socket)) requesters.set(socket, requests(socket) as Requester<unknown, unknown>);
     const onMessage = (data: IncomingData, json?: JsonResult<In>) => latest.current.onMessage?.(data, json);
     const onOpen = () => latest.current.onOpen?.();
     const onClose = (d: Diagnosis) => latest.current.onDiagnosedClose?.(d);
@@ -122,6 +146,11 @@ export function useSocket<Out = unknown, In = unknown>(url: string | null | unde
       send: client ? client.send.bind(client) : noClient,
       sendText: client ? client.sendText.bind(client) : noClient,
       sendJson: client ? client.sendJson.bind(client) : noClient,
+      request: (message: Req, opts?: RequestOptions): PendingReply<Rep> => {
+        const rpc = client && requesters.get(client);
+        if (rpc) return rpc.request(message, opts) as PendingReply<Rep>;
+        return noRequest(client ? 'useSocket has no requests option' : 'the socket does not exist yet (before mount, on the server, with url null or enabled false)');
+      },
       close: (code?: number, reason?: string) => client?.close(code, reason),
       reconnect: () => client?.reconnect(),
     }),

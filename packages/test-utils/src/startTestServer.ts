@@ -22,7 +22,7 @@ export interface TestServer {
   readonly tcpConnections: () => number;
   /** Upgrade requests per path, accepted or not (to count retry storms). */
   readonly upgrades: Map<string, number>;
-  /** Text payloads received on `/sink`, in arrival order. */
+  /** Text payloads received on `/sink` and `/rpc`, in arrival order. */
   readonly sink: string[];
   /**
    * Restarts the server on the same port: closes every connection (with `code`, or by dropping
@@ -63,6 +63,8 @@ const LIMIT = 1024;
  * - `/send-big?bytes=n`: sends one binary message of n bytes.
  * - `/idle?ms=n`: closes 1001 "The WebSocket session [1] idle timeout expired" after n ms without messages.
  * - `/sink`: records text payloads in `sink`, never replies.
+ * - `/rpc`: records text payloads in `sink` and answers every JSON message with an `id` with `{ id, ok: true }`.
+ * - `/slow-reader?ms=`: reads nothing for `ms` (default 300), then reads on: a slow consumer for backpressure.
  * - `/no-pong`: never answers ping frames.
  * - `/blackhole`: reads nothing after the handshake (no pongs, no Close reply).
  * - `/raw?hex=...`: writes raw bytes to the client after the handshake.
@@ -216,6 +218,29 @@ function behave(ws: WebSocket, path: string, q: URLSearchParams, received: Recei
     case '/no-pong':
       ws.on('message', (d, b) => record(d, b));
       return;
+    case '/rpc':
+      // Records text payloads in `sink` and answers each JSON message that has an id with { id, ok: true }.
+      ws.on('message', (d, b) => {
+        const text = record(d, b).toString();
+        if (b) return;
+        sink.push(text);
+        let id: unknown;
+        try {
+          id = (JSON.parse(text) as { id?: unknown }).id;
+        } catch {
+          return;
+        }
+        if (id !== undefined) ws.send(JSON.stringify({ id, ok: true }));
+      });
+      return;
+    case '/slow-reader': {
+      // Reads nothing for `ms` (default 300), then everything: the client's buffer grows, then drains.
+      socket.pause();
+      const timer = setTimeout(() => socket.resume(), Number(q.get('ms') ?? 300));
+      ws.on('message', (d, b) => record(d, b));
+      ws.on('close', () => clearTimeout(timer));
+      return;
+    }
     case '/blackhole':
       // Reads nothing after the handshake: pings, pongs and Close frames go unanswered.
       socket.pause();

@@ -86,4 +86,23 @@ describe('@sockdoc/browser in real Chromium', () => {
     }, server.url('/echo'));
     expect(result).toEqual(['SOCKDOC_INVALID_CLOSE_CODE', 'SOCKDOC_CLOSE_REASON_TOO_LONG']);
   });
+
+  it("should say 'backpressure' when Chromium's buffer passes the high-water mark, and drain once the slow server reads on", async () => {
+    const result = await page.evaluate(async (url) => {
+      const socket = window.sockdoc.createSocket(url, { channel: 'binary', reconnect: false, backpressure: { highWaterMark: 1 << 20 } });
+      await new Promise<void>((r) => socket.once('open', () => r()));
+      const chunk = new Uint8Array(64 * 1024);
+      let sent = 1;
+      let result = socket.send(chunk);
+      for (; result === 'sent' && sent < 2000; sent++) result = socket.send(chunk);
+      const above = { result, writable: socket.writable, buffered: socket.bufferedAmount };
+      const drained = await Promise.race([new Promise<number>((r) => socket.once('drain', () => r(socket.bufferedAmount))), new Promise<string>((r) => setTimeout(() => r('no drain'), 10_000))]);
+      return { above, drained, writable: socket.writable, sent };
+    }, server.url('/slow-reader?ms=500'));
+    expect(result.above).toMatchObject({ result: 'backpressure', writable: false });
+    expect(result.above.buffered).toBeGreaterThan(1 << 20);
+    expect(result.drained).toBeLessThanOrEqual((1 << 20) / 4);
+    expect(result.writable).toBe(true);
+    await expect.poll(() => server.received.filter((f) => f.path === '/slow-reader').length, { timeout: 10_000 }).toBe(result.sent);
+  }, 30_000);
 });

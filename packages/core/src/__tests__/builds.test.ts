@@ -76,4 +76,14 @@ describe('typed messages cost nothing when unused', () => {
     expect(typed).toContain('SOCKDOC_SCHEMA_MISMATCH');
     expect(typed.length - plain.length).toBeGreaterThan(200);
   });
+
+  it('should bundle no handle code (fates, cancel, expiry) for a client without handles() or requester()', async () => {
+    const none = await bundle("import { createSocket } from '@sockdoc/core'; export const s = createSocket('wss://x', { WebSocket });");
+    const tracked = await bundle("import { createSocket, handles } from '@sockdoc/core'; export const h = handles(createSocket('wss://x', { WebSocket }));");
+    // The handle's own words: its fates and its abort listener.
+    for (const word of ['cancelled', "addEventListener(\"abort\""]) {
+      expect(none).not.toContain(word);
+      expect(tracked).toContain(word);
+    }
+  });
 });

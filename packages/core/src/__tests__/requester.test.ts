@@ -4,7 +4,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { waitFor } from '@sockdoc/test-utils';
 import { createSocket } from '../createSocket.js';
 import { json } from '../json.js';
-import { requester } from '../requester.js';
+import { requester, type PendingReply } from '../requester.js';
 import { RequestError } from '../errors/RequestError.js';
 
 // A real server that answers requests as real ones do: at once, late, never, twice, with an id no
@@ -155,10 +155,56 @@ describe('requests with replies, against a real server', () => {
     const socket = open({ autoConnect: false });
     const rpc = requester(socket, { tag: (m: { type: 'get'; key: string }, id: string): Msg => ({ ...m, id }), match: (m: Msg & { value?: number }) => m.id });
     expectTypeOf(rpc.request).parameter(0).toEqualTypeOf<{ type: 'get'; key: string }>();
-    expectTypeOf(rpc.request).returns.toEqualTypeOf<Promise<Msg & { value?: number }>>();
+    expectTypeOf(rpc.request).returns.toEqualTypeOf<PendingReply<Msg & { value?: number }>>();
     // @ts-expect-error: not a request of this correlation
     void rpc.request({ type: 'put', key: 'k' }).catch(() => {});
     rpc.dispose();
+  });
+
+  it('should never send a request that times out or is aborted while still queued, and say so in its fate', async () => {
+    const socket = open({ autoConnect: false });
+    const rpc = requester(socket, correlation);
+    const expiring = rpc.request({ type: 'echo', payload: 'too-late' }, { timeout: 30 });
+    const controller = new AbortController();
+    const taken = rpc.request({ type: 'echo', payload: 'taken-back' }, { signal: controller.signal });
+    expect([expiring.handle?.fate, taken.handle?.fate]).toEqual(['queued', 'queued']);
+    controller.abort();
+    await expect(taken).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_ABORTED', message: expect.stringContaining('before it was sent') });
+    await expect(expiring).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_TIMEOUT', message: expect.stringContaining('not sent') });
+    expect([expiring.handle?.fate, taken.handle?.fate]).toEqual(['expired', 'cancelled']);
+    expect(socket.getSnapshot().queued).toBe(0);
+    socket.connect();
+    const after = rpc.request({ type: 'echo', payload: 'after' });
+    await expect(after).resolves.toMatchObject({ result: 'after' });
+    expect(after.handle?.fate).toBe('replied');
+    expect(received.some((m) => m.payload === 'too-late' || m.payload === 'taken-back')).toBe(false);
+    socket.close();
+  });
+
+  it("should show an idempotent request's resend in its fate: sent, queued again, sent, replied", async () => {
+    const socket = open();
+    const rpc = requester(socket, correlation);
+    await waitFor(() => socket.getSnapshot().status === 'open', 2000);
+    const reply = rpc.request({ type: 'drop-once', payload: 'fates' }, { idempotent: true });
+    const fates: string[] = [reply.handle!.fate];
+    reply.handle!.subscribe(() => fates.push(reply.handle!.fate));
+    await reply;
+    expect(fates).toEqual(['sent', 'queued', 'sent', 'replied']);
+    await expect(reply.handle!.done).resolves.toBe('replied');
+    // Without idempotent: sent, then failed with the close, and nothing else.
+    const once = rpc.request({ type: 'drop', payload: 'fates' });
+    await once.catch(() => {});
+    expect(once.handle).toMatchObject({ fate: 'failed', settled: true, diagnosis: expect.objectContaining({ code: 1006 }) });
+    socket.close();
+  });
+
+  it('should have no handle for a request the socket refused', async () => {
+    const socket = open({ maxMessageBytes: 16 });
+    const rpc = requester(socket, correlation);
+    const refused = rpc.request({ type: 'echo', payload: 'x'.repeat(32) });
+    expect(refused.handle).toBeUndefined();
+    await expect(refused).rejects.toMatchObject({ code: 'SOCKDOC_MESSAGE_TOO_BIG' });
+    socket.close();
   });
 
   it('should refuse a correlation that is not one where the caller can catch it', () => {

@@ -2,7 +2,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaledTimers, seededRandom, sleep, startChaosProxy, startTestServer, waitFor, type TestServer } from '@sockdoc/test-utils';
-import { heartbeat, isSockdocError, json, type Diagnosis, type ReconnectPlan, type SocketClient } from '@sockdoc/core';
+import { handles, heartbeat, isSockdocError, json, requester, type Diagnosis, type Fate, type MessageHandle, type ReconnectPlan, type SocketClient } from '@sockdoc/core';
 import { createSocket } from '../index.js';
 
 // Chaos and fuzz against real servers on loopback. Every loop is bounded in count and time.
@@ -20,7 +20,7 @@ describe('chaos: a proxy that drops connections during a numbered stream', () =>
     const { timers } = scaledTimers(0.01);
     const socket = createSocket(proxy.url('/sink'), { timers, json: json(), queue: { maxMessages: 150 }, reconnect: { maxAttempts: 50 } });
     const N = 2000;
-    const fate = new Map<number, 'sent' | 'queued' | 'refused' | 'flushed' | 'dropped' | 'unsent'>();
+    const fate = new Map<number, 'sent' | 'backpressure' | 'queued' | 'refused' | 'flushed' | 'dropped' | 'unsent'>();
     const writtenAt = new Map<number, number>();
     const num = (data: unknown) => (JSON.parse(String(data)) as { n: number }).n;
     socket.on('flushed', (ms) => {
@@ -91,6 +91,111 @@ describe('chaos: a proxy that drops connections during a numbered stream', () =>
     socket.close();
     await proxy.close();
   }, 30_000);
+});
+
+describe('chaos: numbered requests and messages with handles through a proxy that drops connections', () => {
+  it('should end every one with exactly one fate, send none twice unless idempotent, and send nothing expired or cancelled', async () => {
+    const proxy = await startChaosProxy(server.port);
+    const { timers } = scaledTimers(0.01);
+    type Msg = { n: number; id?: string; ok?: boolean };
+    const socket = createSocket<Msg, Msg>(proxy.url('/rpc'), { timers, json: json() as never, queue: { maxMessages: 60, overflow: 'drop-oldest' }, reconnect: { maxAttempts: 50 } });
+    socket.on('error', () => {});
+    // Real timers for request timeouts: 4 s bounds each request, whatever the client's scaled clock does.
+    const rpc = requester(socket, { tag: (m: Msg, id: string) => ({ ...m, id }), match: (m: Msg) => m.id }, {});
+    rpc.on('unmatched', () => {});
+    const tracked = handles(socket);
+    const sinkFrom = server.sink.length; // the stream test above wrote to the same sink
+    const N = 3000;
+    // n % 4: 0 a request, 1 an idempotent request, 2 a message that expires (300 ms on the scaled clock: 3 ms), 3 a message, every 7th of them cancelled.
+    const kindOf = (n: number) => (['request', 'idempotent', 'expiring', 'message'] as const)[n % 4]!;
+    const byNumber = new Map<number, MessageHandle>();
+    const finals = new Map<number, number>();
+    const replies: Promise<unknown>[] = [];
+    const refused: number[] = [];
+    let resent = 0;
+    const resentSet = new Set<number>();
+    const watch = (n: number, h: MessageHandle) => {
+      byNumber.set(n, h);
+      const count = () => h.settled && finals.set(n, (finals.get(n) ?? 0) + 1);
+      if (h.settled) count();
+      let last = h.fate;
+      h.subscribe(() => {
+        if (last === 'sent' && h.fate === 'queued') {
+          resent++; // an idempotent request's one resend
+          resentSet.add(n);
+        }
+        last = h.fate;
+        count();
+      });
+    };
+    const rnd = rng(5);
+    let chaos = true;
+    let drops = 0;
+    const chaosLoop = (async () => {
+      for (let i = 0; i < 14 && chaos; i++) {
+        await sleep(40 + Math.floor(rnd() * 80));
+        if (!chaos) break;
+        drops++;
+        proxy.drop({ closeFrame: i % 2 === 0 });
+      }
+    })();
+    for (let n = 0; n < N; n++) {
+      const kind = kindOf(n);
+      try {
+        if (kind === 'request' || kind === 'idempotent') {
+          const reply = rpc.request({ n }, { timeout: 4000, idempotent: kind === 'idempotent' });
+          replies.push(reply.catch(() => {}));
+          if (reply.handle) watch(n, reply.handle);
+          else refused.push(n);
+        } else {
+          const h = tracked.sendJson({ n }, kind === 'expiring' ? { expiresIn: 300 } : {});
+          watch(n, h);
+          if (kind === 'message' && n % 7 === 0) h.cancel();
+        }
+      } catch (e) {
+        expect(isSockdocError(e)).toBe(true);
+        refused.push(n);
+      }
+      if (n % 10 === 9) await sleep(4);
+    }
+    chaos = false;
+    await chaosLoop;
+    await Promise.race([Promise.all(replies), sleep(10_000)]);
+    await waitFor(() => [...byNumber.values()].every((h) => h.settled) || undefined, 10_000, 'every handle settled');
+
+    const onWire = new Map<number, number>();
+    for (const text of server.sink.slice(sinkFrom)) {
+      const n = (JSON.parse(text) as Msg).n;
+      onWire.set(n, (onWire.get(n) ?? 0) + 1);
+    }
+    const counts: Record<string, Record<string, number>> = {};
+    for (let n = 0; n < N; n++) {
+      const h = byNumber.get(n);
+      if (!h) {
+        expect(refused, `message ${n} has neither a handle nor an error`).toContain(n);
+        continue;
+      }
+      const fate: Fate = h.fate;
+      (counts[kindOf(n)] ??= {})[fate] = (counts[kindOf(n)]![fate] ?? 0) + 1;
+      expect(finals.get(n), `message ${n} (${kindOf(n)}, ${fate}) reached a final fate ${finals.get(n) ?? 0} times`).toBe(1);
+      const wire = onWire.get(n) ?? 0;
+      // Never on the wire: what expired, was cancelled or dropped while queued, or failed before it was sent.
+      if (fate === 'expired' && kindOf(n) === 'expiring') expect(wire, `expired message ${n} was sent`).toBe(0);
+      // (A resent idempotent request was on the wire once before it was queued again, and may then be dropped.)
+      if (fate === 'cancelled' || fate === 'dropped') expect(wire, `${fate} message ${n} was sent`).toBeLessThanOrEqual(resentSet.has(n) ? 1 : 0);
+      // At most once, except an idempotent request, which may go twice.
+      expect(wire, `message ${n} (${kindOf(n)}) on the wire ${wire} times`).toBeLessThanOrEqual(kindOf(n) === 'idempotent' ? 2 : 1);
+      if (fate === 'replied') expect(wire).toBeGreaterThanOrEqual(1);
+    }
+    expect(drops).toBeGreaterThan(5);
+    expect(counts['request']?.['replied']).toBeGreaterThan(0);
+    expect(counts['expiring']?.['expired'] ?? 0).toBeGreaterThan(0);
+    expect(counts['message']?.['cancelled']).toBeGreaterThan(0);
+    expect(rpc.pending).toBe(0);
+    console.log(`chaos with handles: ${drops} drops; ${N} numbered, ${refused.length} refused at send; fates ${JSON.stringify(counts)}; idempotent requests resent ${resent}, twice on the wire ${[...onWire.values()].filter((c) => c === 2).length}`);
+    socket.close();
+    await proxy.close();
+  }, 40_000);
 });
 
 describe('chaos: a server restarting repeatedly', () => {

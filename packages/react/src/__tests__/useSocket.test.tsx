@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { StrictMode, useState } from 'react';
+import { memo, StrictMode, useState } from 'react';
 import { act } from 'react';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import WebSocket from 'ws';
@@ -8,7 +8,7 @@ import { zhCN } from '@sockdoc/diagnose/locales/zh-CN';
 import type { Diagnosis, WebSocketConstructor } from '@sockdoc/core';
 import { sharedSocketCount } from '../../../core/src/shareSocket.js';
 import { diagnose } from '@sockdoc/diagnose';
-import { DiagnosisBanner, heartbeat, json, typedJson, useSocket, type UseSocketOptions, type UseSocketResult } from '../index.js';
+import { DiagnosisBanner, heartbeat, json, requester, typedJson, useFate, useSocket, type MessageHandle, type UseSocketOptions, type UseSocketResult } from '../index.js';
 import { graphqlTransportWsMessages as gql, type GraphqlTransportWsClientMessage, type GraphqlTransportWsServerMessage } from '@sockdoc/diagnose/packs/graphql-ws';
 import { render, until } from './render.js';
 
@@ -256,6 +256,60 @@ describe('useSocket', () => {
     await until(() => out.current!.status === 'closed');
     expect(out.current!.snapshot.stopped?.reason).toBe('closed_by_user');
     view.unmount();
+  });
+});
+
+describe('useSocket: requests and fates', () => {
+  type Msg = { id?: string; type: string; n?: number };
+  const correlation = { tag: (m: Msg, id: string): Msg => ({ ...m, id }), match: (m: Msg) => m.id };
+
+  it('should send requests and resolve their replies, and show a fate that re-renders only its own component', async () => {
+    const out: { current?: UseSocketResult<unknown, unknown, Msg, Msg> } = {};
+    const renders = { count: 0 };
+    const Fate = memo(function Fate({ handle }: { handle: MessageHandle | undefined }) {
+      renders.count++;
+      return <i data-fate={useFate(handle) ?? 'none'} />;
+    });
+    function Requests({ watched }: { watched?: MessageHandle }) {
+      // The echo server sends each request back with its id: that is its reply.
+      const result = useSocket(server.url('/echo'), { WebSocket: WebSocketImpl, reconnect: false, json: json(), requests: (s) => requester(s, correlation) });
+      expectTypeOf(result.request).parameter(0).toEqualTypeOf<Msg>();
+      out.current = result;
+      return <Fate handle={watched} />;
+    }
+    const view = render(<Requests />);
+    // Before the socket opens, a request queues; its handle says so.
+    await until(() => out.current?.socket);
+    let watched: MessageHandle | undefined;
+    let reply: Promise<Msg> | undefined;
+    act(() => {
+      const r = out.current!.request({ type: 'get', n: 1 });
+      watched = r.handle;
+      reply = r;
+    });
+    view.rerender(<Requests watched={watched} />);
+    const fateAttr = () => view.container.querySelector('i')!.getAttribute('data-fate');
+    await expect(reply).resolves.toEqual({ type: 'get', n: 1, id: '1' });
+    await until(() => fateAttr() === 'replied');
+    const before = renders.count;
+    // Fifty other messages, each with a fate of its own, do not re-render the watched one's component.
+    await act(async () => {
+      await Promise.all(Array.from({ length: 50 }, (_, n) => out.current!.request({ type: 'other', n })));
+    });
+    expect(renders.count).toBe(before);
+    view.unmount();
+  });
+
+  it('should reject request without a requests option, and before mount, with a typed error', async () => {
+    const out: { current?: UseSocketResult } = {};
+    const view = render(<Probe url={server.url('/echo')} options={{ json: json() }} out={out} />);
+    await until(() => out.current?.socket);
+    await expect(out.current!.request({ type: 'x' })).rejects.toMatchObject({ code: 'SOCKDOC_NOT_OPEN', message: expect.stringContaining('no requests option') });
+    view.unmount();
+    const none: { current?: UseSocketResult } = {};
+    const idle = render(<Probe url={null} out={none} />);
+    await expect(none.current!.request({ type: 'x' })).rejects.toMatchObject({ code: 'SOCKDOC_NOT_OPEN' });
+    idle.unmount();
   });
 });
 
