@@ -80,7 +80,7 @@ export function handles<Out, In>(socket: SocketClient<Out, In>): Handles<Out> {
 }
 
 /** Sends one message with a handle (`requester` uses it for its requests, `awaitsReply` set). */
-export function track(socket: SocketClient<any, any>, how: 'send' | 'sendText' | 'sendJson', value: unknown, options: SendOptions = {}, awaitsReply = false): Tracked {
+export function track(socket: SocketClient<any, any>, how: 'send' | 'sendText' | 'sendJson', value: unknown, options: SendOptions = {}, awaitsReply = false, created?: (t: Tracked) => void): Tracked {
   if (typeof options !== 'object' || options === null) throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `send options must be an object such as { expiresIn: 5000 } (got ${typeName(options)}).` : '');
   const expiresIn = positiveOption('expiresIn', options.expiresIn);
   const signal = options.signal;
@@ -95,6 +95,7 @@ export function track(socket: SocketClient<any, any>, how: 'send' | 'sendText' |
   }
   if (expiresIn !== undefined) t.expiresAt = internals.now(socket) + expiresIn;
   msg.hook = t;
+  created?.(t);
   internals.deliver(socket, msg);
   if (t.fate === 'queued') t.watch(expiresIn, signal);
   return t;

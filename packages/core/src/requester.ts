@@ -54,7 +54,7 @@ export type PendingReply<Rep> = Promise<Rep> & { readonly handle: MessageHandle 
 
 interface Pending {
   readonly id: string;
-  readonly handle: Tracked;
+  handle: Tracked;
   readonly idempotent: boolean;
   resent: boolean;
   settle(error: RequestError | undefined, fate: Fate, reply?: unknown): void;
@@ -134,14 +134,9 @@ export function requester<Req, Rep extends In, Out = unknown, In = unknown>(sock
       let timer: unknown;
       let unwatch: (() => void) | undefined;
       const onAbort = () => p.settle(new RequestError('SOCKDOC_REQUEST_ABORTED', DEV ? `Request ${id} was aborted (signal)${p.handle.fate === 'queued' ? ' before it was sent' : ''}.` : '', id), 'cancelled');
-      try {
-        handle = track(socket, 'sendJson', correlation.tag(message, id), {}, true);
-      } catch (err) {
-        return reject(err); // refused: nothing was sent, nothing pends
-      }
       const p: Pending = {
         id,
-        handle,
+        handle: undefined as unknown as Tracked, // set by track() before the message can go out
         idempotent,
         resent: false,
         settle(error, fate, value) {
@@ -154,7 +149,17 @@ export function requester<Req, Rep extends In, Out = unknown, In = unknown>(sock
           else resolve(value as Rep);
         },
       };
-      pending.set(id, p);
+      try {
+        // Pending before it is written: a transport may hand the reply over during the write itself.
+        handle = track(socket, 'sendJson', correlation.tag(message, id), {}, true, (t) => {
+          p.handle = t;
+          pending.set(id, p);
+        });
+      } catch (err) {
+        pending.delete(id);
+        return reject(err); // refused: nothing was sent, nothing pends
+      }
+      if (!pending.has(id)) return; // already settled (replied during the write)
       // What the client does with it while queued: the queue dropped it, or the client stopped first.
       unwatch = handle.subscribe(() => {
         const fate = p.handle.fate;

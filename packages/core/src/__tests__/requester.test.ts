@@ -6,6 +6,7 @@ import { createSocket } from '../createSocket.js';
 import { json } from '../json.js';
 import { requester, type PendingReply } from '../requester.js';
 import { RequestError } from '../errors/RequestError.js';
+import type { Transport } from '../Transport.js';
 
 // A real server that answers requests as real ones do: at once, late, never, twice, with an id no
 // one asked for, or by dropping the connection with the request in flight.
@@ -210,5 +211,31 @@ describe('requests with replies, against a real server', () => {
   it('should refuse a correlation that is not one where the caller can catch it', () => {
     const socket = open({ autoConnect: false });
     expect(() => requester(socket, {} as never)).toThrow(expect.objectContaining({ code: 'SOCKDOC_INVALID_OPTION' }));
+  });
+});
+
+describe('requests over a transport of your own', () => {
+  // A transport the app wrote (an in-process loopback, say) may hand the reply over while the
+  // request is still being written: the request must already be pending then.
+  it('should resolve a request whose reply arrives during the write itself', async () => {
+    const loopback: Transport = {
+      runtime: 'node',
+      open: (_url, _protocols, _binaryType, events) => {
+        queueMicrotask(() => events.open());
+        const echo = (data: unknown) => events.message(String(data));
+        return { readyState: 1, protocol: '', extensions: '', bufferedAmount: 0, send: echo, close() {}, detach() {} };
+      },
+    };
+    const socket = createSocket<Msg, Msg>('ws://127.0.0.1:1/', { transport: loopback, json: json() as never, reconnect: false });
+    const rpc = requester(socket, correlation);
+    const unmatched: string[] = [];
+    rpc.on('unmatched', (_m, id) => unmatched.push(id));
+    await waitFor(() => socket.getSnapshot().status === 'open', 2000);
+    const reply = rpc.request({ type: 'echo', payload: 1 });
+    await expect(reply).resolves.toMatchObject({ type: 'echo', payload: 1 });
+    expect(reply.handle).toMatchObject({ fate: 'replied', settled: true });
+    expect(unmatched).toEqual([]);
+    expect(rpc.pending).toBe(0);
+    socket.close();
   });
 });
