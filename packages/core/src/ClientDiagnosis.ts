@@ -3,6 +3,8 @@ import { diagnoseByCode } from '@sockdoc/diagnose/codes';
 import { loadEngine, loadedEngine, type DiagnosisEngine } from './loadDiagnose.js';
 import type { RawClose, SocketOptions } from './types.js';
 
+const SHARED_TEXTS = new WeakMap<LocaleText, ResolvedText>();
+
 /**
  * How one client diagnoses its closes: with the `diagnose` function it was given, else with the
  * lazily loaded engine and this client's text (one locale). Never waits: a close that arrives
@@ -11,8 +13,6 @@ import type { RawClose, SocketOptions } from './types.js';
 export class ClientDiagnosis {
   readonly #diagnose: SocketOptions['diagnose'];
   readonly #locale: SocketOptions['locale'];
-  /** `locale` when it is a locale object (not tags): used as given, and for code-level text. */
-  readonly #localeObject: LocaleText | undefined;
   readonly #locales: readonly LocaleText[] | undefined;
   /** This client's text once loaded: the locale object, a registered match, or one built-in locale. */
   #texts: ResolvedText | undefined;
@@ -25,7 +25,6 @@ export class ClientDiagnosis {
     this.#packs = pack ? [pack] : undefined;
     const locale = options.locale;
     this.#locale = locale;
-    this.#localeObject = typeof locale === 'object' && !Array.isArray(locale) ? (locale as LocaleText) : undefined;
     this.#locales = options.locales;
   }
 
@@ -93,10 +92,22 @@ export class ClientDiagnosis {
     return engine && texts ? (raw, evidence) => engine.diagnoseIn(raw, evidence, texts, packs ? { packs } : {}) : undefined;
   }
 
+  /** `locale` when it is a locale object (not tags): used as given, and for code-level text. */
+  get #localeObject(): LocaleText | undefined {
+    const locale = this.#locale;
+    return typeof locale === 'object' && !Array.isArray(locale) ? (locale as LocaleText) : undefined;
+  }
+
   async #textsFrom(engine: DiagnosisEngine): Promise<ResolvedText> {
     if (this.#localeObject) return { locale: this.#localeObject };
     const tags = this.#locale as string | readonly string[] | undefined;
     const found = tags === undefined ? undefined : engine.findLocale(tags, this.#locales);
-    return found ? { locale: found } : engine.loadLocale(tags);
+    const texts = found ? { locale: found } : await engine.loadLocale(tags);
+    if (texts.fallback) return texts;
+    // Clients with the same locale share one object: an idle client stays small.
+    const shared = SHARED_TEXTS.get(texts.locale);
+    if (shared) return shared;
+    SHARED_TEXTS.set(texts.locale, texts);
+    return texts;
   }
 }

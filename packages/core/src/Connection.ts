@@ -63,7 +63,7 @@ export class Connection implements TransportEvents {
 
   /** Opens the socket and listens to it. Throws what the runtime throws (an invalid subprotocol, no WebSocket). */
   start(url: string, protocols: readonly string[] | undefined, binaryType: 'arraybuffer' | 'blob', connectTimeout: number): void {
-    this.evidence.protocolsRequested = !!protocols?.length;
+    if (protocols?.length) this.evidence.protocolsRequested = true;
     const socket = (this.#socket = this.#transport.open(url, protocols, binaryType, this));
     if (this.#connectTimer !== undefined) this.#timers.clearTimeout(this.#connectTimer);
     this.#connectTimer = undefined;

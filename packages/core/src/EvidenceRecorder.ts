@@ -12,22 +12,25 @@ export class EvidenceRecorder {
   opened: number | undefined;
   lastIn: number | undefined;
   lastOut: number | undefined;
-  handshakeStatus: number | undefined;
-  /** The refusing server's `Retry-After` header, as it said it. */
-  retryAfter: string | undefined;
-  transportError: { code?: string; message?: string } | undefined;
   initiator: CloseInitiator = 'unknown';
-  clientClose: { code?: number; reason?: string } | undefined;
   protocol = '';
-  connectTimeout = false;
-  heartbeatTimeout = false;
+
+  // What only some connections see is declared, not initialised: absent (undefined, or false for
+  // the yes/no ones) until seen, so an idle connection carries no slot for any of it.
+  declare handshakeStatus?: number;
+  /** The refusing server's `Retry-After` header, as it said it. */
+  declare retryAfter?: string;
+  declare transportError?: { code?: string; message?: string };
+  declare clientClose?: { code?: number; reason?: string };
+  declare connectTimeout?: boolean;
+  declare heartbeatTimeout?: boolean;
   /** What the status probe learned of a handshake the runtime hid (browsers). */
-  statusProbe: StatusProbe | undefined;
-  protocolsRequested = false;
+  declare statusProbe?: StatusProbe;
+  declare protocolsRequested?: boolean;
   /** The runtime never reported the close: sockdoc ended the attempt after a grace period. */
-  closeNotReported = false;
+  declare closeNotReported?: boolean;
   /** What the `json` codec records of this connection (typedJson: what its schemas checked and refused). */
-  codec: CodecRecord | undefined;
+  declare codec?: CodecRecord;
 
   /** Three numbers per frame: flags (bit 0 binary, bits 1-2 UTF-8 validity), bytes, time. Allocated on the first send. */
   #ring: Float64Array | undefined;

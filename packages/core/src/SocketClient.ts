@@ -24,6 +24,14 @@ import { DEV } from './dev.js';
 const OPEN = 1;
 const DEFAULT_CONNECT_TIMEOUT = 15_000;
 const DEFAULT_HIGH_WATER = 1024 * 1024;
+/** `subscribe` and `getSnapshot`, bound to one client. */
+interface Bound {
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => SocketSnapshot;
+}
+
+/** The default water marks, one object shared by every client that sets none. */
+const DEFAULT_MARKS = { high: DEFAULT_HIGH_WATER, low: DEFAULT_HIGH_WATER / 4 } as const;
 /** How often the buffer is looked at while above the high-water mark: runtimes have no event for it. */
 const DRAIN_POLL_MS = 10;
 
@@ -160,8 +168,8 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
   readonly #json: JsonCodec<Out, In> | undefined;
   readonly #timers: Timers;
   readonly #random: () => number;
-  readonly #highWater: number;
-  readonly #lowWater: number;
+  /** The backpressure water marks, in bytes buffered. */
+  readonly #marks: { readonly high: number; readonly low: number };
   /** The poll that waits for the buffer to fall to the low-water mark, while it runs. */
   #drainTimer: unknown;
 
@@ -188,8 +196,8 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
   #snapshot: SocketSnapshot;
   /** What connections and the environment watcher report to: one object per client, methods on a shared prototype. */
   readonly #host: ConnectionHost & EnvironmentSink;
-  #subscribe: ((listener: () => void) => () => void) | undefined;
-  #getSnapshot: (() => SocketSnapshot) | undefined;
+  /** `subscribe` and `getSnapshot` bound to this client, made together on first use (React's). */
+  #bound: Bound | undefined;
 
   constructor(url: Dynamic<string>, options: SocketOptions<Out, In>) {
     super();
@@ -245,11 +253,12 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     if (expiry !== undefined && typeof expiry !== 'function') positiveOption('credentialsExpireAt', expiry);
     this.#credentialsExpireAt = expiry;
     const bp = options.backpressure;
-    this.#highWater = positiveOption('backpressure.highWaterMark', bp?.highWaterMark) ?? DEFAULT_HIGH_WATER;
-    this.#lowWater = positiveOption('backpressure.lowWaterMark', bp?.lowWaterMark, true) ?? this.#highWater / 4;
-    if (this.#lowWater > this.#highWater) {
-      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option backpressure.lowWaterMark (${this.#lowWater}) must not be above highWaterMark (${this.#highWater}).` : '');
+    const high = positiveOption('backpressure.highWaterMark', bp?.highWaterMark) ?? DEFAULT_HIGH_WATER;
+    const low = positiveOption('backpressure.lowWaterMark', bp?.lowWaterMark, true) ?? high / 4;
+    if (low > high) {
+      throw new OptionError('SOCKDOC_INVALID_OPTION', DEV ? `Option backpressure.lowWaterMark (${low}) must not be above highWaterMark (${high}).` : '');
     }
+    this.#marks = high === DEFAULT_MARKS.high && low === DEFAULT_MARKS.low ? DEFAULT_MARKS : { high, low };
     this.#timers = options.timers ?? GLOBAL_TIMERS;
     this.#random = options.random ?? Math.random;
     this.#snapshot = typeof this.#urlSource === 'string' ? Object.freeze({ ...IDLE_SNAPSHOT, url: this.#urlSource }) : IDLE_SNAPSHOT;
@@ -283,7 +292,7 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
    * }
    */
   get writable(): boolean {
-    return this.bufferedAmount <= this.#highWater;
+    return this.bufferedAmount <= this.#marks.high;
   }
 
   /** The URL of the current (or last) connection attempt. */
@@ -300,10 +309,7 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
   get subscribe(): (listener: () => void) => () => void {
     // Bound on first use, so it can be passed around unbound (as React does) without a bind per client.
     // One notification path: a subscriber is a `state` listener.
-    return (this.#subscribe ??= (listener) => {
-      this.on('state', listener);
-      return () => void this.off('state', listener);
-    });
+    return this.#bind().subscribe;
   }
 
   /**
@@ -313,7 +319,17 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
    * socket.getSnapshot().status; // 'connecting'
    */
   get getSnapshot(): () => SocketSnapshot {
-    return (this.#getSnapshot ??= () => this.#snapshot);
+    return this.#bind().getSnapshot;
+  }
+
+  #bind(): Bound {
+    return (this.#bound ??= {
+      subscribe: (listener) => {
+        this.on('state', listener);
+        return () => void this.off('state', listener);
+      },
+      getSnapshot: () => this.#snapshot,
+    });
   }
 
   /**
@@ -515,11 +531,11 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
 
   /** What a write left in the runtime's buffer: above the high-water mark, wait for `drain`. */
   #pressure(socket: TransportSocket): SendResult {
-    if (socket.bufferedAmount <= this.#highWater) return 'sent';
+    if (socket.bufferedAmount <= this.#marks.high) return 'sent';
     if (this.#drainTimer === undefined) {
       const poll = () => {
         // After the connection ended nothing is buffered any more (the getter says 0): drain then too.
-        if (this.bufferedAmount <= this.#lowWater) {
+        if (this.bufferedAmount <= this.#marks.low) {
           this.#drainTimer = undefined;
           this.emit('drain');
         } else this.#drainTimer = this.#timers.setTimeout(poll, DRAIN_POLL_MS);
@@ -560,7 +576,8 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     // Load the diagnosis now, so it is there when this connection closes, even offline.
     void this.#diagnosis.prepare();
     const conn = (this.#conn = new Connection(this.#host, this.#transport, this.#timers));
-    conn.evidence.codec = this.#json?.record?.();
+    const codec = this.#json?.record?.();
+    if (codec) conn.evidence.codec = codec;
     this.#set({ status: 'connecting', attempts: this.#snapshot.attempts + 1, protocol: '', extensions: '', handshakeResponse: undefined, reconnect: undefined });
     let url: string | PromiseLike<string>;
     let protocols: string | readonly string[] | undefined | PromiseLike<string | readonly string[] | undefined>;

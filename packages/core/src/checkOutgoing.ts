@@ -120,29 +120,29 @@ export function checkString(s: string, channel: Channel, max: number | undefined
 /** Checks bytes (`ArrayBuffer`, any `ArrayBufferView`, `Blob`) for a binary frame. */
 function checkBinary(data: unknown, channel: Channel, max: number | undefined): CheckedMessage {
   let bytes: number;
-  const type = typeName(data);
   if (ArrayBuffer.isView(data)) {
-    if (data.byteLength === 0 && isDetached(data.buffer as ArrayBuffer)) detached(type);
+    if (data.byteLength === 0 && isDetached(data.buffer as ArrayBuffer)) detached(typeName(data));
     if (typeof SharedArrayBuffer !== 'undefined' && data.buffer instanceof SharedArrayBuffer) unsendable(data, DEV ? 'a view on a SharedArrayBuffer, which browsers refuse to send; copy it into an ArrayBuffer first' : undefined);
     bytes = data.byteLength;
   } else if (isArrayBuffer(data)) {
-    if (data.byteLength === 0 && isDetached(data)) detached(type);
+    if (data.byteLength === 0 && isDetached(data)) detached(typeName(data));
     bytes = data.byteLength;
     // An ArrayBuffer of another realm: `ws` would take it for a private copy and mask it in
     // place, corrupting the caller's bytes. A view of this realm over it is sent (and copied) as a view.
-    if (!(data instanceof ArrayBuffer)) return { data: new Uint8Array(data), original: data, kind: 'binary', bytes: checkSize(type, bytes, channel, max) };
+    if (!(data instanceof ArrayBuffer)) return { data: new Uint8Array(data), original: data, kind: 'binary', bytes: checkSize(data, bytes, channel, max) };
   } else if (isBlob(data)) {
     bytes = data.size;
   } else return unsendable(data);
-  return { data: data as ArrayBuffer | ArrayBufferView | Blob, kind: 'binary', bytes: checkSize(type, bytes, channel, max) };
+  return { data: data as ArrayBuffer | ArrayBufferView | Blob, kind: 'binary', bytes: checkSize(data, bytes, channel, max) };
 }
 
 /** The channel and size rules for binary data of `bytes` bytes; returns `bytes`. */
-function checkSize(type: string, bytes: number, channel: Channel, max: number | undefined): number {
+function checkSize(data: unknown, bytes: number, channel: Channel, max: number | undefined): number {
   if (channel === 'text') {
+    const type = typeName(data);
     refuse('SOCKDOC_BINARY_ON_TEXT_CHANNEL', 'channel', 1003, { type, bytes }, DEV ? `Cannot send binary data on a text channel ${sizeOf(bytes, type)}; a text-only server would close with 1003. Send a string (e.g. JSON.stringify), use sendText() for UTF-8 bytes, or declare channel: 'binary' or 'mixed' if the server accepts binary data.` : '');
   }
-  if (max !== undefined && bytes > max) tooBig(type, bytes, max);
+  if (max !== undefined && bytes > max) tooBig(typeName(data), bytes, max);
   return bytes;
 }
 
@@ -152,21 +152,23 @@ export function checkTextBytes(data: unknown, channel: Channel, max: number | un
 }
 
 function textBytes(data: unknown, channel: Channel, max: number | undefined, validUtf8: (b: Uint8Array) => boolean): CheckedMessage {
-  const type = typeName(data);
   let view: Uint8Array;
   if (ArrayBuffer.isView(data)) {
-    if (data.byteLength === 0 && isDetached(data.buffer as ArrayBuffer)) detached(type);
+    if (data.byteLength === 0 && isDetached(data.buffer as ArrayBuffer)) detached(typeName(data));
     view = data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } else if (isArrayBuffer(data)) {
-    if (data.byteLength === 0 && isDetached(data)) detached(type);
+    if (data.byteLength === 0 && isDetached(data)) detached(typeName(data));
     view = new Uint8Array(data);
   } else return unsendable(data, DEV ? 'sendText() takes UTF-8 bytes (Uint8Array, ArrayBuffer); use send() for strings' : undefined);
+  // The type name is worked out only for a refusal: a message that passes allocates nothing for it.
   if (channel === 'binary') {
+    const type = typeName(data);
     refuse('SOCKDOC_TEXT_ON_BINARY_CHANNEL', 'channel', 1003, { type, bytes: view.byteLength }, DEV ? `Cannot send a text frame on a binary channel ${sizeOf(view.byteLength, type)}; a binary-only server would close with 1003. Use send() with the bytes, or declare channel: 'text' or 'mixed'.` : '');
   }
-  if (max !== undefined && view.byteLength > max) tooBig(type, view.byteLength, max);
+  if (max !== undefined && view.byteLength > max) tooBig(typeName(data), view.byteLength, max);
   if (!validUtf8(view)) {
     const at = firstInvalidUtf8(view);
+    const type = typeName(data);
     refuse('SOCKDOC_INVALID_UTF8', 'utf8', 1007, { type, bytes: view.byteLength, index: at }, DEV ? `Cannot send bytes as text: they are not valid UTF-8 (byte 0x${view[at]?.toString(16).toUpperCase().padStart(2, '0')} at offset ${at} of ${view.byteLength}); the server would close with 1007. Send them with send() as a binary frame, or base64-encode them.` : '');
   }
   return { data: view, kind: 'text', bytes: view.byteLength, asText: true };
