@@ -92,8 +92,8 @@ export function fidelityTables(lang: Lang): string {
     en ? '### What each runtime reports' : '### 各运行时报告的内容',
     '',
     en
-      ? 'The runtime\'s own `WebSocket`, with nothing of sockdoc in between: the close event as reported (code, reason, `wasClean`), the events in order, the error event\'s message (ports taken out), and `bufferedAmount` right after a 4 MiB send.'
-      : '运行时自己的 `WebSocket`，中间没有 sockdoc：报告的 close 事件（关闭码、关闭原因、`wasClean`）、事件顺序、error 事件的消息（已去掉端口号），以及发送 4 MiB 之后立即读取的 `bufferedAmount`。',
+      ? 'The runtime\'s own `WebSocket`, with nothing of sockdoc in between: the close event as reported (code, reason, `wasClean`), the events in order, the error event\'s message (ports taken out), and `bufferedAmount` after messages of 1 MiB each, sent until it rises (at most 32).'
+      : '运行时自己的 `WebSocket`，中间没有 sockdoc：报告的 close 事件（关闭码、关闭原因、`wasClean`）、事件顺序、error 事件的消息（已去掉端口号），以及逐条发送 1 MiB 的消息（直到它上升，最多 32 条）之后读取的 `bufferedAmount`。',
     '',
     ...head(en ? 'Scenario' : '场景'),
     ...rows(runtimeCell),

@@ -37,7 +37,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'tcp_drop', path: (s) => s.url('/drop?after=50'), en: 'TCP dropped after open', zh: '打开后 TCP 被断开' },
   { id: 'never_answered', path: (s) => s.url('/silent'), en: 'handshake never answered', zh: '握手始终没有应答' },
   { id: 'refused', path: (_, port) => `ws://127.0.0.1:${port}/`, en: 'nothing listening on the port', zh: '端口上没有服务' },
-  { id: 'buffered', path: (s) => s.url('/blackhole'), en: '4 MiB sent to a server that reads nothing', zh: '向不读取数据的服务器发 4 MiB' },
+  { id: 'buffered', path: (s) => s.url('/blackhole'), en: 'Messages of 1 MiB sent to a server that reads nothing, until bufferedAmount rises (at most 32)', zh: '向不读取数据的服务器逐条发送 1 MiB 的消息，直到 bufferedAmount 上升（最多 32 条）' },
 ];
 
 /** One runtime: how to start the probe in it, and which sockdoc entry it imports. */
