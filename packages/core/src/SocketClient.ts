@@ -24,16 +24,16 @@ import { DEV } from './dev.js';
 const OPEN = 1;
 const DEFAULT_CONNECT_TIMEOUT = 15_000;
 const DEFAULT_HIGH_WATER = 1024 * 1024;
+/** The default water marks, one object shared by every client that sets none. */
+const DEFAULT_MARKS = { high: DEFAULT_HIGH_WATER, low: DEFAULT_HIGH_WATER / 4 } as const;
+/** How often the buffer is looked at while above the high-water mark: runtimes have no event for it. */
+const DRAIN_POLL_MS = 10;
+
 /** `subscribe` and `getSnapshot`, bound to one client. */
 interface Bound {
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => SocketSnapshot;
 }
-
-/** The default water marks, one object shared by every client that sets none. */
-const DEFAULT_MARKS = { high: DEFAULT_HIGH_WATER, low: DEFAULT_HIGH_WATER / 4 } as const;
-/** How often the buffer is looked at while above the high-water mark: runtimes have no event for it. */
-const DRAIN_POLL_MS = 10;
 
 const GLOBAL_TIMERS: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -842,7 +842,7 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
 
   // ── plumbing ────────────────────────────────────────────────────────────────────────────
 
-  /** One per client, its methods on a shared prototype: connections report here without a closure each. */
+  // What handles() and requester() reach inside a client (ClientInternals), set once for the class.
   static {
     internals = {
       check: (c, how, value) => c.#checked(how, value),
@@ -857,6 +857,7 @@ export class SocketClient<Out = unknown, In = unknown> extends EventEmitter<Sock
     };
   }
 
+  /** One per client, its methods on a shared prototype: connections report here without a closure each. */
   static readonly #Host = class implements ConnectionHost, EnvironmentSink {
     readonly #c: SocketClient;
     constructor(client: SocketClient) {

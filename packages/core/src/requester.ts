@@ -133,7 +133,11 @@ export function requester<Req, Rep extends In, Out = unknown, In = unknown>(sock
       const id = String(++next);
       let timer: unknown;
       let unwatch: (() => void) | undefined;
-      const onAbort = () => p.settle(new RequestError('SOCKDOC_REQUEST_ABORTED', DEV ? `Request ${id} was aborted (signal)${p.handle.fate === 'queued' ? ' before it was sent' : ''}.` : '', id), 'cancelled');
+      // The signal, or handle.cancel() (only possible while queued): either way never sent, unless it went out already.
+      const onAbort = () => {
+        const how = p.handle.fate === 'cancelled' ? 'cancelled (handle.cancel())' : 'aborted (signal)';
+        p.settle(new RequestError('SOCKDOC_REQUEST_ABORTED', DEV ? `Request ${id} was ${how}${p.handle.fate === 'sent' ? '' : ' before it was sent'}.` : '', id), 'cancelled');
+      };
       const p: Pending = {
         id,
         handle: undefined as unknown as Tracked, // set by track() before the message can go out
@@ -160,11 +164,13 @@ export function requester<Req, Rep extends In, Out = unknown, In = unknown>(sock
         return reject(err); // refused: nothing was sent, nothing pends
       }
       if (!pending.has(id)) return; // already settled (replied during the write)
-      // What the client does with it while queued: the queue dropped it, or the client stopped first.
+      // What happens to it while queued: the queue dropped it, the client stopped first, or the app
+      // cancelled it through its handle.
       unwatch = handle.subscribe(() => {
         const fate = p.handle.fate;
         if (fate === 'dropped') fail(p, 'SOCKDOC_REQUEST_DROPPED', fate, 'was dropped from the queue to make room (queue.overflow)');
         else if (fate === 'failed') fail(p, 'SOCKDOC_REQUEST_CLOSED', fate, 'was never sent: the client closed', p.handle.diagnosis);
+        else if (fate === 'cancelled') onAbort();
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       if (timeout > 0) {

@@ -182,6 +182,20 @@ describe('requests with replies, against a real server', () => {
     socket.close();
   });
 
+  it("should reject a queued request whose handle is cancelled, and never send it", async () => {
+    const socket = open({ autoConnect: false });
+    const rpc = requester(socket, correlation);
+    const reply = rpc.request({ type: 'echo', payload: 'cancelled-by-handle' }, { timeout: 0 });
+    expect(reply.handle!.cancel()).toBe(true);
+    await expect(reply).rejects.toMatchObject({ code: 'SOCKDOC_REQUEST_ABORTED', message: expect.stringContaining('before it was sent') });
+    expect(reply.handle!.fate).toBe('cancelled');
+    expect(rpc.pending).toBe(0);
+    socket.connect();
+    await expect(rpc.request({ type: 'echo', payload: 'next' })).resolves.toMatchObject({ result: 'next' });
+    expect(received.some((m) => m.payload === 'cancelled-by-handle')).toBe(false);
+    socket.close();
+  });
+
   it("should show an idempotent request's resend in its fate: sent, queued again, sent, replied", async () => {
     const socket = open();
     const rpc = requester(socket, correlation);
